@@ -1,0 +1,11 @@
+//! wirecheck: checks translated news for the defects readers notice.
+//!
+//! The pipeline: [`ingest`] → [`segment`] → [`detect`] → [`align`] →
+//! [`rules`] → [`report`]. The library never prints.
+
+pub mod error;
+pub mod finding;
+pub mod ingest;
+pub mod lang;
+pub mod segment;
+pub mod tables;
