@@ -3,6 +3,8 @@
 //! The pipeline: [`ingest`] → [`segment`] → [`detect`] → [`align`] →
 //! [`rules`] → [`report`]. The library never prints.
 
+pub mod align;
+pub mod detect;
 pub mod error;
 pub mod finding;
 pub mod ingest;
