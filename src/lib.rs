@@ -4,10 +4,13 @@
 //! [`rules`] → [`report`]. The library never prints.
 
 pub mod align;
+pub mod boilerplate;
 pub mod detect;
 pub mod error;
 pub mod finding;
 pub mod ingest;
 pub mod lang;
+pub mod pipeline;
+pub mod rules;
 pub mod segment;
 pub mod tables;

@@ -66,6 +66,25 @@ impl Abbreviations {
     }
 }
 
+include!(concat!(env!("OUT_DIR"), "/table_files.rs"));
+
+/// The tables of one kind (`boilerplate`, `quotes`…): `(file stem,
+/// contents)` for every `corpora/tables/<kind>/*.toml`.
+pub fn tables_of(kind: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    TABLE_FILES.iter().filter_map(move |(path, text)| {
+        let rest = path.strip_prefix(kind)?.strip_prefix('/')?;
+        let stem = rest.strip_suffix(".toml")?;
+        (!stem.contains('/')).then_some((stem, *text))
+    })
+}
+
+/// Parses a compiled-in table; a failure names the file (tests check every
+/// table, so this only fails on a broken build).
+pub fn parse_table<T: serde::de::DeserializeOwned>(kind: &str, stem: &str, text: &str) -> T {
+    toml::from_str(text)
+        .unwrap_or_else(|e| panic!("corpora/tables/{kind}/{stem}.toml: {e}"))
+}
+
 const ABBREVIATIONS: &str = include_str!("../corpora/tables/segment/abbreviations.toml");
 
 /// The abbreviation table.

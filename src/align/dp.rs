@@ -28,8 +28,8 @@ impl CostModel {
         CostModel {
             ratio,
             variance: 6.8,
-            priors: [0.89, 0.005, 0.005, 0.0445, 0.0445],
-            gap_penalty: 0.5,
+            priors: [0.89, 0.01, 0.01, 0.0445, 0.0445],
+            gap_penalty: 0.0,
             anchor_weight: 6.0,
         }
     }

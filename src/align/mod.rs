@@ -124,7 +124,7 @@ fn ratio_from_links(path: &[PathLink], src: &SideUnits, tgt: &SideUnits) -> Opti
             b += tgt.paragraph_features[p.target.0].len;
         }
     }
-    (a > 0.5 * src.total_len() && b > 0.0).then(|| shrink(a, b))
+    (a >= 0.5 * src.total_len() && b > 0.0).then(|| shrink(a, b))
 }
 
 fn to_link(p: &PathLink, src_base: usize, tgt_base: usize) -> Link {
