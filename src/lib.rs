@@ -11,6 +11,8 @@ pub mod finding;
 pub mod ingest;
 pub mod lang;
 pub mod pipeline;
+pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod tables;
+pub mod translit;

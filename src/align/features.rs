@@ -102,27 +102,31 @@ pub fn common(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-/// Lowercases, drops diacritics of Latin letters and keeps the first `n`
-/// characters, so that inflected and accented forms meet ("Governo",
-/// "government" → "gover"; "Zürich", "Zurich" → "zuric").
+/// A matching key: lowercase, Latin diacritics dropped, Cyrillic and Greek
+/// transliterated, `y` and `j` read as `i` (so transliteration variants
+/// meet), cut to the first `n` letters. "Governo", "government" → "gover";
+/// "Zürich", "Zurich" → "zuric"; "Байкал", "Baikal" → "baika".
 pub fn fold_prefix(word: &str, n: usize) -> String {
-    let mut out = String::with_capacity(n);
-    let mut count = 0;
+    let mut out: Vec<char> = Vec::with_capacity(n + 4);
     for c in word.chars() {
-        if count == n {
+        if out.len() >= n {
             break;
         }
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            count += 1;
             continue;
         }
         for l in c.to_lowercase() {
-            out.push(strip_diacritic(l));
+            match crate::translit::latin_of(l) {
+                Some(latin) => out.extend(latin.chars()),
+                None => out.push(strip_diacritic(l)),
+            }
         }
-        count += 1;
     }
-    out
+    out.truncate(n);
+    out.into_iter()
+        .map(|c| if c == 'y' || c == 'j' { 'i' } else { c })
+        .collect()
 }
 
 /// The base letter of a precomposed Latin letter with a diacritic.
@@ -174,7 +178,8 @@ mod tests {
     fn folding() {
         assert_eq!(fold_prefix("Zürich", 5), "zuric");
         assert_eq!(fold_prefix("ÉCOLE", 3), "eco");
-        assert_eq!(fold_prefix("Москва", 3), "мос");
+        assert_eq!(fold_prefix("Москва", 3), "mos");
+        assert_eq!(fold_prefix("Байкал", 5), fold_prefix("Baikal", 5));
     }
 
     #[test]

@@ -178,10 +178,15 @@ fn normalized_eq(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// Ordinary words: lowercase-initial letter runs of two letters or more
-/// (names, acronyms and numbers excluded).
+/// Ordinary words: lowercase-initial words of three letters or more (names,
+/// acronyms and numbers excluded), and CJK text at one word per two
+/// characters.
 fn ordinary_words(text: &str) -> usize {
-    lowercase_words(text).len()
+    let cjk: usize = tokens(text)
+        .filter(|t| t.kind == TokenKind::Cjk)
+        .map(|t| text[t.start..t.end].chars().count() / 2)
+        .sum();
+    lowercase_words(text).len() + cjk
 }
 
 /// Lowercase-initial words of three letters or more, as written.
