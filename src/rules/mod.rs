@@ -4,7 +4,13 @@
 //! is its documentation (`wirecheck rule WC501` prints it, `docs/rules.md` is
 //! generated from it), and a pure `check` over a [`PairContext`].
 
+pub mod boilerplate;
 pub mod context;
+pub mod format;
+pub mod literal;
+pub mod names;
+pub mod numbers;
+pub mod quotes;
 pub mod structure;
 
 pub use context::{PairContext, SideContext};
@@ -102,15 +108,21 @@ macro_rules! declare_rule {
     };
 }
 
-/// Every rule, ordered by code.
+/// Every rule, ordered by code: the groups' lists, chained.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    static RULES: &[&dyn Rule] = &[
-        &structure::wc501_omission::Omission,
-        &structure::wc502_addition::Addition,
-        &structure::wc503_untranslated::Untranslated,
-        &structure::wc504_language::Language,
-    ];
-    RULES
+    static ALL: std::sync::OnceLock<Vec<&'static dyn Rule>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        [
+            quotes::RULES,
+            numbers::RULES,
+            names::RULES,
+            literal::RULES,
+            structure::RULES,
+            boilerplate::RULES,
+            format::RULES,
+        ]
+        .concat()
+    })
 }
 
 /// Looks a rule up by code (`WC501`, any case) or name (`omission`).

@@ -6,6 +6,16 @@ pub mod wc502_addition;
 pub mod wc503_untranslated;
 pub mod wc504_language;
 
+use crate::rules::Rule;
+
+/// The rules of this group, ordered by code.
+pub static RULES: &[&dyn Rule] = &[
+    &wc501_omission::Omission,
+    &wc502_addition::Addition,
+    &wc503_untranslated::Untranslated,
+    &wc504_language::Language,
+];
+
 /// Source paragraphs shorter than this (length units) are headlines,
 /// datelines or credits: leaving them out is rarely a defect worth an error.
 pub const MIN_PARAGRAPH_LEN: f64 = 40.0;

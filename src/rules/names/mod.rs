@@ -1,0 +1,6 @@
+//! Names rules (3xx).
+
+use crate::rules::Rule;
+
+/// The rules of this group, ordered by code.
+pub static RULES: &[&dyn Rule] = &[];
