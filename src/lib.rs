@@ -14,5 +14,6 @@ pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod synth;
 pub mod tables;
 pub mod translit;
