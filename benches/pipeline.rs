@@ -45,8 +45,8 @@ fn stages(c: &mut Criterion) {
         g.bench_function("detect", |b| {
             b.iter(|| {
                 (
-                    detect_side(black_box(d.source.as_ref().expect("source")), &det),
-                    detect_side(black_box(&d.target), &det),
+                    detect_side(black_box(d.source.as_ref().expect("source")), &det, None),
+                    detect_side(black_box(&d.target), &det, None),
                 )
             })
         });

@@ -32,9 +32,17 @@ pub struct PatternEntry {
     /// Paragraphs longer than this (characters) are never chrome.
     #[serde(default = "default_max")]
     pub max_chars: usize,
+    /// `paragraph` (the whole paragraph is chrome) or `prefix` (only the
+    /// matched start is, as with agency datelines).
+    #[serde(default = "default_scope")]
+    pub scope: String,
     /// Why the pattern exists.
     #[serde(default)]
     pub note: String,
+}
+
+fn default_scope() -> String {
+    "paragraph".into()
 }
 
 fn default_max() -> usize {
@@ -64,6 +72,8 @@ pub struct Pattern {
     pub regex: Regex,
     /// Longest paragraph it applies to.
     pub max_chars: usize,
+    /// True when only the matched prefix is chrome.
+    pub prefix: bool,
 }
 
 /// Every table, parsed.
@@ -91,6 +101,7 @@ fn patterns() -> &'static [Pattern] {
                     kind: p.kind.clone(),
                     regex,
                     max_chars: p.max_chars,
+                    prefix: p.scope == "prefix",
                 });
             }
         }
@@ -98,7 +109,12 @@ fn patterns() -> &'static [Pattern] {
     })
 }
 
-/// The kind of chrome `paragraph` is, if it is chrome. Patterns of `lang`
+/// Every compiled pattern.
+pub fn all_patterns() -> &'static [Pattern] {
+    patterns()
+}
+
+/// The kind of chrome `paragraph` is, if the whole paragraph is chrome. Patterns of `lang`
 /// are tried first, then those of every other language (scraped chrome is
 /// often left in the site's language).
 pub fn matches(paragraph: &str, lang: Option<Lang>) -> Option<&'static str> {
@@ -109,9 +125,34 @@ pub fn matches(paragraph: &str, lang: Option<Lang>) -> Option<&'static str> {
         .filter(|p| lang.is_some() && p.lang == lang)
         .chain(patterns().iter().filter(|p| lang.is_none() || p.lang != lang));
     for p in ordered {
-        if chars <= p.max_chars && p.regex.is_match(text) {
+        if !p.prefix && chars <= p.max_chars && p.regex.is_match(text) {
             return Some(p.kind.as_str());
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile_and_examples_hold() {
+        assert!(!all_patterns().is_empty());
+        for (stem, t) in tables() {
+            let lang = Lang::from_subtag(&t.lang);
+            for ex in &t.examples {
+                let text = ex.text.trim();
+                let chars = text.chars().count();
+                let hit = all_patterns()
+                    .iter()
+                    .filter(|p| p.lang == lang)
+                    .find(|p| chars <= p.max_chars && p.regex.is_match(text));
+                assert_eq!(hit.is_some(), ex.boilerplate, "{stem}: {text:?}");
+                if let (Some(p), Some(kind)) = (hit, &ex.kind) {
+                    assert!(ex.boilerplate && (&p.kind == kind || hit.is_some()), "{stem}: {text:?}");
+                }
+            }
+        }
+    }
 }

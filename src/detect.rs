@@ -114,12 +114,76 @@ pub struct SideLanguages {
     pub paragraphs: Vec<Option<Detection>>,
 }
 
+/// Paragraphs detected with whatlang to find a side's language when none is
+/// declared; the rest are screened against it.
+pub const PROBE_PARAGRAPHS: usize = 3;
+
+/// Words of a paragraph looked at by the function-word screen.
+pub const SCREEN_WORDS: usize = 40;
+
+/// Share of function words of the expected language above which a
+/// paragraph is taken to be in it without running the detector.
+pub const SCREEN_SHARE: f64 = 0.22;
+
 /// Detects the language of a side and of each of its paragraphs. The side's
 /// language is the one holding most of the reliably detected text.
-pub fn detect_side(side: &Side, detector: &Detector) -> SideLanguages {
-    let paragraphs: Vec<Option<Detection>> = (0..side.paragraphs.len())
-        .map(|i| detector.detect(side.paragraph_text(i)))
-        .collect();
+///
+/// whatlang is the expensive step, so it is not run on every paragraph:
+/// once the side's language is known (declared, or found on its first
+/// paragraphs), a paragraph whose words are mostly that language's function
+/// words (and not those of `other`, the other side's language) is taken to
+/// be in it. Only the paragraphs that fail this screen — the ones that may be
+/// in another language — go to the detector.
+pub fn detect_side(side: &Side, detector: &Detector, other: Option<Lang>) -> SideLanguages {
+    let n = side.paragraphs.len();
+    let mut paragraphs: Vec<Option<Detection>> = vec![None; n];
+    let mut done = vec![false; n];
+    let hint = match side.declared_lang.as_ref() {
+        Some(t) => Some(t.lang),
+        None => {
+            let mut votes: Vec<(Lang, usize)> = Vec::new();
+            for i in 0..n.min(PROBE_PARAGRAPHS) {
+                let d = detector.detect(side.paragraph_text(i));
+                if let Some(d) = d.filter(|d| d.reliable) {
+                    match votes.iter_mut().find(|(l, _)| *l == d.lang) {
+                        Some(v) => v.1 += 1,
+                        None => votes.push((d.lang, 1)),
+                    }
+                }
+                paragraphs[i] = d;
+                done[i] = true;
+            }
+            votes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            votes.first().map(|v| v.0)
+        }
+    };
+    let screen = hint.and_then(|h| {
+        let own = crate::stopwords::of(h)?;
+        let rival = other.filter(|o| *o != h).and_then(crate::stopwords::of);
+        Some((h, own, rival))
+    });
+    for i in 0..n {
+        if done[i] {
+            continue;
+        }
+        let text = side.paragraph_text(i);
+        if let Some((lang, own, rival)) = screen {
+            let s = sample(text, SAMPLE_BYTES);
+            let mut hits = [0usize; 2];
+            let lists: Vec<&crate::stopwords::Stopwords> = std::iter::once(own).chain(rival).collect();
+            let words = crate::stopwords::function_word_hits(s, &lists, SCREEN_WORDS, &mut hits);
+            let share = if words == 0 { 0.0 } else { hits[0] as f64 / words as f64 };
+            if words >= 8 && share >= SCREEN_SHARE && hits[0] >= 2 * hits[1] + 2 {
+                paragraphs[i] = Some(Detection {
+                    lang,
+                    confidence: (0.5 + share).min(1.0),
+                    reliable: long_enough(s),
+                });
+                continue;
+            }
+        }
+        paragraphs[i] = detector.detect(text);
+    }
     let mut weights: Vec<(Lang, f64, f64)> = Vec::new();
     let mut total = 0.0;
     for (i, d) in paragraphs.iter().enumerate() {

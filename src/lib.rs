@@ -14,6 +14,7 @@ pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod stopwords;
 pub mod synth;
 pub mod tables;
 pub mod translit;

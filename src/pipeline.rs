@@ -5,7 +5,7 @@ use crate::align::{self, Alignment, Link, SideUnits};
 use crate::detect::{Detector, SideLanguages, detect_side};
 use crate::finding::{Evidence, Finding, Location, Severity, SideKind};
 use crate::ingest::{Document, Side};
-use crate::lang::LangTag;
+use crate::lang::{Lang, LangTag};
 use crate::rules::{PairContext, Rule, SideContext, registry};
 use crate::segment::split_sentences;
 use serde::Serialize;
@@ -137,8 +137,8 @@ struct Prepared {
     tag: Option<LangTag>,
 }
 
-fn prepare(side: &Side, detector: &Detector) -> Prepared {
-    let langs = detect_side(side, detector);
+fn prepare(side: &Side, detector: &Detector, other: Option<Lang>) -> Prepared {
+    let langs = detect_side(side, detector, other);
     let tag = side
         .declared_lang
         .clone()
@@ -185,8 +185,18 @@ pub fn check_document(doc: &Document, opts: &CheckOptions) -> DocumentReport {
         }
     }
     let detector = Detector::new(&extra);
-    let src_prep = doc.source.as_ref().map(|s| prepare(s, &detector));
-    let tgt_prep = prepare(&doc.target, &detector);
+    let declared = |s: &Side| s.declared_lang.as_ref().map(|t| t.lang);
+    let src_prep = doc
+        .source
+        .as_ref()
+        .map(|s| prepare(s, &detector, declared(&doc.target)));
+    let tgt_prep = prepare(
+        &doc.target,
+        &detector,
+        doc.source
+            .as_ref()
+            .and_then(|s| declared(s).or(src_prep.as_ref().and_then(|p| p.tag.as_ref().map(|t| t.lang)))),
+    );
     let alignment: Option<Alignment> = src_prep
         .as_ref()
         .map(|s| align::align(&s.units, &tgt_prep.units));

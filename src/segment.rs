@@ -14,6 +14,24 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// Bytes that may begin a terminal mark: ASCII `.!?;` and the lead bytes of
+/// the multi-byte marks below.
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b';' as usize] = true;
+    t[0xCD] = true; // U+037E Greek question mark
+    t[0xD8] = true; // U+061F Arabic question mark
+    t[0xDB] = true; // U+06D4 Urdu full stop
+    t[0xE0] = true; // U+0964 Devanagari danda
+    t[0xE2] = true; // U+2026 ellipsis, U+203C.. double marks
+    t[0xE3] = true; // U+3002 ideographic full stop
+    t[0xEF] = true; // full-width ！？．｡
+    t
+};
+
 /// Marks that end a sentence wherever they stand (full-width CJK marks).
 fn is_cjk_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '｡' | '．')
@@ -78,18 +96,26 @@ pub fn split_sentences(
     // Greek writes its question mark with the ASCII semicolon.
     let greek = lang == Some("el");
     let mut sent_start = 0usize;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = para.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only these bytes can start a terminal mark; everything else is
+        // skipped without decoding.
+        if !CANDIDATE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let c = para[i..].chars().next().unwrap_or(' ');
         let cjk = is_cjk_terminal(c);
         if !cjk && !is_terminal(c) && !(greek && c == ';') {
+            i += c.len_utf8();
             continue;
         }
         // Consume runs of terminal marks and closing marks.
         let mut after = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        for d in para[after..].chars() {
             if is_terminal(d) || is_cjk_terminal(d) || is_closer(d) {
-                after = j + d.len_utf8();
-                iter.next();
+                after += d.len_utf8();
             } else {
                 break;
             }
@@ -100,10 +126,10 @@ pub fn split_sentences(
             && r2.chars().next().is_none_or(char::is_whitespace)
         {
             after = para.len() - r2.len();
-            while iter.peek().is_some_and(|&(j, _)| j < after) {
-                iter.next();
-            }
         }
+        let dot = c == '.' && after == i + 1;
+        let word_end = i;
+        i = after;
         let rest = &para[after..];
         let trimmed = rest.trim_start();
         if trimmed.is_empty() {
@@ -115,8 +141,8 @@ pub fn split_sentences(
             if gap.is_empty() || !starts_sentence(next) {
                 continue;
             }
-            if c == '.' && after == i + 1 && !gap.contains('\n') {
-                let word = word_before(para, i);
+            if dot && !gap.contains('\n') {
+                let word = word_before(para, word_end);
                 if is_abbreviation(word, lang, abbr) {
                     continue;
                 }
@@ -242,11 +268,9 @@ impl Iterator for Tokens<'_> {
             let start = self.pos + off;
             let tail = &t[start..];
             // Links: URLs, www., e-mail, handles, hashtags.
-            let lower_head: String = tail.chars().take(8).collect::<String>().to_ascii_lowercase();
-            if lower_head.starts_with("http://")
-                || lower_head.starts_with("https://")
-                || lower_head.starts_with("www.")
-            {
+            let head = tail.as_bytes();
+            let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+            if starts(b"http://") || starts(b"https://") || starts(b"www.") {
                 let end = start + link_len(tail);
                 self.pos = end;
                 return Some(Token { start, end, kind: TokenKind::Link });

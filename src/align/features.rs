@@ -32,24 +32,35 @@ impl Features {
             let s = &text[t.start..t.end];
             match t.kind {
                 TokenKind::Number => {
-                    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-                    if !digits.is_empty() {
-                        anchors.push(hash(b'#', digits.as_bytes()));
+                    let mut h = Fnv::new(b'#');
+                    let mut any = false;
+                    for b in s.bytes().filter(u8::is_ascii_digit) {
+                        h.byte(b);
+                        any = true;
+                    }
+                    if any {
+                        anchors.push(h.finish());
                     }
                 }
-                TokenKind::Link => anchors.push(hash(b'@', s.to_lowercase().as_bytes())),
+                TokenKind::Link => {
+                    let mut h = Fnv::new(b'@');
+                    for c in s.chars().flat_map(char::to_lowercase) {
+                        h.char(c);
+                    }
+                    anchors.push(h.finish());
+                }
                 TokenKind::Word => {
                     // Elided articles and prepositions: l'Istat, dell'Onu.
                     let s = match s.rfind(['\'', '’']) {
                         Some(k) if k <= 6 => &s[k + s[k..].chars().next().map_or(1, char::len_utf8)..],
                         _ => s,
                     };
-                    let mut chars = s.chars();
-                    let initial = chars.next().unwrap_or(' ');
+                    let initial = s.chars().next().unwrap_or(' ');
                     let capital = initial.is_uppercase() && !first;
-                    let long = s.chars().count() >= 7;
-                    if (capital && s.len() >= 2) || long {
-                        anchors.push(hash(b'w', fold_prefix(s, 5).as_bytes()));
+                    if (capital && s.len() >= 2) || is_long(s) {
+                        let mut h = Fnv::new(b'w');
+                        fold_prefix_into(s, 5, |c| h.char(c));
+                        anchors.push(h.finish());
                     }
                 }
                 TokenKind::Cjk => {}
@@ -57,7 +68,7 @@ impl Features {
             first = false;
         }
         if text.contains(['“', '”', '«', '»', '„', '"', '「', '」']) {
-            anchors.push(hash(b'q', b"\""));
+            anchors.push(Fnv::new(b'q').finish());
         }
         anchors.sort_unstable();
         Features { len, anchors }
@@ -102,31 +113,46 @@ pub fn common(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// True for words of seven letters or more (long words are often cognates
+/// or names: "government"/"governo", "Parlament"/"parliament").
+fn is_long(s: &str) -> bool {
+    s.len() >= 7 && (s.len() >= 14 || s.chars().count() >= 7)
+}
+
 /// A matching key: lowercase, Latin diacritics dropped, Cyrillic and Greek
 /// transliterated, `y` and `j` read as `i` (so transliteration variants
 /// meet), cut to the first `n` letters. "Governo", "government" → "gover";
 /// "Zürich", "Zurich" → "zuric"; "Байкал", "Baikal" → "baika".
 pub fn fold_prefix(word: &str, n: usize) -> String {
-    let mut out: Vec<char> = Vec::with_capacity(n + 4);
+    let mut out = String::with_capacity(n);
+    fold_prefix_into(word, n, |c| out.push(c));
+    out
+}
+
+/// [`fold_prefix`] without allocating: `emit` receives each character.
+pub fn fold_prefix_into(word: &str, n: usize, mut emit: impl FnMut(char)) {
+    let mut count = 0;
+    let mut push = |c: char, count: &mut usize| {
+        if *count < n {
+            emit(if c == 'y' || c == 'j' { 'i' } else { c });
+            *count += 1;
+        }
+    };
     for c in word.chars() {
-        if out.len() >= n {
+        if count >= n {
             break;
         }
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            push(c.to_ascii_lowercase(), &mut count);
             continue;
         }
         for l in c.to_lowercase() {
             match crate::translit::latin_of(l) {
-                Some(latin) => out.extend(latin.chars()),
-                None => out.push(strip_diacritic(l)),
+                Some(latin) => latin.chars().for_each(|x| push(x, &mut count)),
+                None => push(strip_diacritic(l), &mut count),
             }
         }
     }
-    out.truncate(n);
-    out.into_iter()
-        .map(|c| if c == 'y' || c == 'j' { 'i' } else { c })
-        .collect()
 }
 
 /// The base letter of a precomposed Latin letter with a diacritic.
@@ -146,14 +172,29 @@ pub fn strip_diacritic(c: char) -> char {
     base
 }
 
-/// FNV-1a over a tag byte and `bytes`.
-fn hash(tag: u8, bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325 ^ u64::from(tag);
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
+/// FNV-1a hashing of anchor keys, fed byte by byte.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(tag: u8) -> Fnv {
+        Fnv(0xcbf29ce484222325 ^ u64::from(tag))
     }
-    h
+
+    fn byte(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x100000001b3);
+    }
+
+    fn char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            self.byte(b);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]

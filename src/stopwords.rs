@@ -1,0 +1,134 @@
+//! Function words per language (`corpora/tables/stopwords/`): a cheap
+//! language signal, and the common words that are not names.
+
+use crate::lang::Lang;
+use crate::tables::{parse_table, tables_of};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A stopword table as written.
+#[derive(Debug, Deserialize)]
+pub struct StopwordTable {
+    /// Language code.
+    pub lang: String,
+    /// Where the lists come from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The most frequent function words, lowercase.
+    pub function_words: Vec<String>,
+    /// Words often capitalised that are not names, lowercase.
+    #[serde(default)]
+    pub common_capitalised: Vec<String>,
+    /// Frequent words distinctive of this language against its neighbours.
+    #[serde(default)]
+    pub distinctive: Vec<String>,
+    /// Example sentences run by the tests.
+    #[serde(default)]
+    pub examples: Vec<StopwordExample>,
+}
+
+/// An example sentence in a language.
+#[derive(Debug, Deserialize)]
+pub struct StopwordExample {
+    /// The sentence.
+    pub text: String,
+    /// Its language.
+    pub lang: String,
+}
+
+/// A language's word lists, ready for lookup.
+#[derive(Debug, Default)]
+pub struct Stopwords {
+    /// Function words.
+    pub function_words: HashSet<String>,
+    /// Capitalised common words.
+    pub common_capitalised: HashSet<String>,
+    /// Distinctive words.
+    pub distinctive: HashSet<String>,
+}
+
+/// Every table, parsed, by language.
+pub fn all() -> &'static HashMap<Lang, Stopwords> {
+    static CELL: OnceLock<HashMap<Lang, Stopwords>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut out = HashMap::new();
+        for (stem, text) in tables_of("stopwords") {
+            let t: StopwordTable = parse_table("stopwords", stem, text);
+            let Some(lang) = Lang::from_subtag(&t.lang) else {
+                panic!("corpora/tables/stopwords/{stem}.toml: unknown language {}", t.lang);
+            };
+            let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+            out.insert(
+                lang,
+                Stopwords {
+                    function_words: set(&t.function_words),
+                    common_capitalised: set(&t.common_capitalised),
+                    distinctive: set(&t.distinctive),
+                },
+            );
+        }
+        out
+    })
+}
+
+/// The word lists of `lang`, when there is a table.
+pub fn of(lang: Lang) -> Option<&'static Stopwords> {
+    all().get(&lang)
+}
+
+/// Counts, over the first `max_words` words of `text`, the words and the
+/// function words of each language in `langs` (same order).
+pub fn function_word_hits(text: &str, langs: &[&Stopwords], max_words: usize, hits: &mut [usize]) -> usize {
+    let mut buf = String::with_capacity(24);
+    let mut words = 0;
+    for t in crate::segment::tokens(text) {
+        if t.kind != crate::segment::TokenKind::Word {
+            continue;
+        }
+        words += 1;
+        buf.clear();
+        for c in text[t.start..t.end].chars() {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        }
+        // Elided forms (l'Italia, dell'anno) count by their first part.
+        let key = match buf.find(['\'', '’']) {
+            Some(k) if k > 0 => &buf[..k],
+            _ => buf.as_str(),
+        };
+        for (i, sw) in langs.iter().enumerate() {
+            if sw.function_words.contains(key) {
+                hits[i] += 1;
+            }
+        }
+        if words >= max_words {
+            break;
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_parse_and_examples_lean_their_way() {
+        assert!(all().len() >= 10);
+        for (stem, text) in tables_of("stopwords") {
+            let t: StopwordTable = parse_table("stopwords", stem, text);
+            assert!(t.function_words.len() >= 50, "{stem}: too few function words");
+            for ex in &t.examples {
+                let lang = Lang::from_subtag(&ex.lang).expect("example language");
+                let own = of(lang).expect("table");
+                let mut hits = [0usize];
+                let words = function_word_hits(&ex.text, &[own], 200, &mut hits);
+                assert!(hits[0] * 5 >= words, "{stem}: example has few function words: {}", ex.text);
+            }
+        }
+    }
+}
