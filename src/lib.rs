@@ -8,6 +8,7 @@ pub mod boilerplate;
 pub mod detect;
 pub mod error;
 pub mod finding;
+pub mod hash;
 pub mod ingest;
 pub mod lang;
 pub mod pipeline;

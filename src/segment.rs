@@ -261,11 +261,23 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let t = self.text;
         loop {
-            let rest = t.get(self.pos..)?;
-            let (off, c) = rest.char_indices().find(|&(_, c)| {
-                c.is_alphanumeric() || c == '@' || c == '#'
-            })?;
-            let start = self.pos + off;
+            let bytes = t.as_bytes();
+            let mut start = self.pos;
+            let c = loop {
+                let b = *bytes.get(start)?;
+                if b < 0x80 {
+                    if b.is_ascii_alphanumeric() || b == b'@' || b == b'#' {
+                        break char::from(b);
+                    }
+                    start += 1;
+                } else {
+                    let c = t[start..].chars().next()?;
+                    if c.is_alphanumeric() {
+                        break c;
+                    }
+                    start += c.len_utf8();
+                }
+            };
             let tail = &t[start..];
             // Links: URLs, www., e-mail, handles, hashtags.
             let head = tail.as_bytes();
@@ -295,28 +307,7 @@ impl Iterator for Tokens<'_> {
                 return Some(Token { start, end: start + len, kind: TokenKind::Cjk });
             }
             let numeric = c.is_numeric();
-            let mut end = start;
-            let mut chars = tail.char_indices().peekable();
-            while let Some((j, d)) = chars.next() {
-                let keep = if d.is_alphanumeric() && !is_cjk_char(d) {
-                    true
-                } else if matches!(d, '\'' | '’' | '-' | '.' | ',' | '\u{a0}' | '\u{202f}' | '@' | '_') {
-                    // Internal joiners: kept only between two word characters.
-                    let next = chars.peek().map(|&(_, n)| n);
-                    let ok = next.is_some_and(|n| n.is_alphanumeric() && !is_cjk_char(n));
-                    ok && match d {
-                        '.' | ',' | '\u{a0}' | '\u{202f}' => numeric && next.is_some_and(|n| n.is_numeric()),
-                        '@' | '_' => false,
-                        _ => true,
-                    }
-                } else {
-                    false
-                };
-                if !keep {
-                    break;
-                }
-                end = start + j + d.len_utf8();
-            }
+            let end = word_end(t, start, numeric);
             // E-mail addresses: word@word.tld
             if t[end..].starts_with('@') {
                 let link = link_len(tail);
@@ -330,6 +321,44 @@ impl Iterator for Tokens<'_> {
             return Some(Token { start, end: self.pos, kind });
         }
     }
+}
+
+/// Is `c` a letter or digit that continues a word (CJK excluded)?
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk_char(c)
+}
+
+/// End of the word or number starting at `start`: letters and digits, with
+/// joiners (apostrophes and hyphens inside words; stops, commas and
+/// no-break spaces inside numbers) kept only between two word characters.
+fn word_end(t: &str, start: usize, numeric: bool) -> usize {
+    let bytes = t.as_bytes();
+    let mut pos = start;
+    let char_at = |p: usize| t.get(p..).and_then(|r| r.chars().next());
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b.is_ascii_alphanumeric() {
+            pos += 1;
+            continue;
+        }
+        let Some(d) = char_at(pos) else { break };
+        let len = d.len_utf8();
+        if b >= 0x80 && is_word_char(d) {
+            pos += len;
+            continue;
+        }
+        let next = char_at(pos + len);
+        let joins = match d {
+            '\'' | '’' | '-' => next.is_some_and(is_word_char),
+            '.' | ',' | '\u{a0}' | '\u{202f}' => numeric && next.is_some_and(|n| n.is_numeric()),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        pos += len;
+    }
+    pos
 }
 
 /// Length of a link at the start of `s`, without trailing punctuation.

@@ -4,7 +4,8 @@
 use crate::lang::Lang;
 use crate::tables::{parse_table, tables_of};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use crate::hash::FastSet as HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A stopword table as written.
@@ -58,7 +59,7 @@ pub fn all() -> &'static HashMap<Lang, Stopwords> {
             let Some(lang) = Lang::from_subtag(&t.lang) else {
                 panic!("corpora/tables/stopwords/{stem}.toml: unknown language {}", t.lang);
             };
-            let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+            let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<String>>();
             out.insert(
                 lang,
                 Stopwords {

@@ -4,7 +4,6 @@ use crate::finding::{Finding, Severity};
 use crate::rules::structure::wc501_omission::lead;
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
 use crate::segment::{TokenKind, tokens};
-use std::collections::HashSet;
 
 crate::declare_rule! {
     /// ## What it does
@@ -120,18 +119,23 @@ impl Rule for Untranslated {
                 if reported.contains(&t_para) {
                     continue;
                 }
-                let src_words: HashSet<String> = sl
+                let mut src_words: Vec<u64> = sl
                     .source
                     .iter()
                     .flat_map(|&s| lowercase_words(src.sentence(s)))
+                    .map(crate::hash::word_key)
                     .collect();
+                src_words.sort_unstable();
                 for &ts in &sl.target {
                     let sentence = tgt.sentence(ts);
                     let words = lowercase_words(sentence);
                     if words.len() < MIN_SENTENCE_WORDS {
                         continue;
                     }
-                    let shared = words.iter().filter(|w| src_words.contains(*w)).count();
+                    let shared = words
+                        .iter()
+                        .filter(|w| src_words.binary_search(&crate::hash::word_key(w)).is_ok())
+                        .count();
                     if (shared as f64) < COPIED_SHARE * words.len() as f64 {
                         continue;
                     }
@@ -190,12 +194,11 @@ fn ordinary_words(text: &str) -> usize {
 }
 
 /// Lowercase-initial words of three letters or more, as written.
-fn lowercase_words(text: &str) -> Vec<String> {
+fn lowercase_words(text: &str) -> Vec<&str> {
     tokens(text)
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 3)
         .map(|t| &text[t.start..t.end])
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() >= 3)
-        .map(str::to_string)
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && w.chars().nth(2).is_some())
         .collect()
 }
 
