@@ -157,11 +157,8 @@ pub fn detect_side(side: &Side, detector: &Detector, other: Option<Lang>) -> Sid
             votes.first().map(|v| v.0)
         }
     };
-    let screen = hint.and_then(|h| {
-        let own = crate::stopwords::of(h)?;
-        let rival = other.filter(|o| *o != h).and_then(crate::stopwords::of);
-        Some((h, own, rival))
-    });
+    let masks = crate::stopwords::word_masks();
+    let screen = hint.and_then(|h| Some((h, masks.bit(h)?, other.and_then(|o| masks.bit(o)))));
     for i in 0..n {
         if done[i] {
             continue;
@@ -169,11 +166,9 @@ pub fn detect_side(side: &Side, detector: &Detector, other: Option<Lang>) -> Sid
         let text = side.paragraph_text(i);
         if let Some((lang, own, rival)) = screen {
             let s = sample(text, SAMPLE_BYTES);
-            let mut hits = [0usize; 2];
-            let lists: Vec<&crate::stopwords::Stopwords> = std::iter::once(own).chain(rival).collect();
-            let words = crate::stopwords::function_word_hits(s, &lists, SCREEN_WORDS, &mut hits);
-            let share = if words == 0 { 0.0 } else { hits[0] as f64 / words as f64 };
-            if words >= 8 && share >= SCREEN_SHARE && hits[0] >= 2 * hits[1] + 2 {
+            let p = crate::stopwords::profile(s, SCREEN_WORDS);
+            if screened(&p, own, rival) {
+                let share = f64::from(p.function[own]) / p.words as f64;
                 paragraphs[i] = Some(Detection {
                     lang,
                     confidence: (0.5 + share).min(1.0),
@@ -216,6 +211,35 @@ pub fn detect_side(side: &Side, detector: &Detector, other: Option<Lang>) -> Sid
         side: side_det,
         paragraphs,
     }
+}
+
+/// True when a paragraph's word profile says it is in language `own` (a
+/// bit of the stopword masks): enough of its function words, clearly more
+/// than the other side's language `rival`, and no other language's
+/// distinctive words in any number.
+fn screened(p: &crate::stopwords::Profile, own: usize, rival: Option<usize>) -> bool {
+    if p.words < 8 {
+        return false;
+    }
+    let fw = usize::from(p.function[own]);
+    if (fw as f64) < SCREEN_SHARE * p.words as f64 {
+        return false;
+    }
+    if let Some(r) = rival.filter(|r| *r != own)
+        && fw < 2 * usize::from(p.function[r]) + 2
+    {
+        return false;
+    }
+    let own_dist = p.distinctive[own];
+    let foreign = p
+        .distinctive
+        .iter()
+        .enumerate()
+        .filter(|(b, _)| *b != own)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    foreign < 2 || foreign * 2 <= own_dist
 }
 
 fn round3(x: f64) -> f64 {

@@ -6,7 +6,8 @@
 //! is a build defect, not an input error.
 
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use crate::hash::FastSet as HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Abbreviations that do not end sentences, per language.
@@ -93,7 +94,7 @@ pub fn abbreviations() -> &'static Abbreviations {
     CELL.get_or_init(|| {
         let table: AbbreviationTable = toml::from_str(ABBREVIATIONS)
             .unwrap_or_else(|e| panic!("corpora/tables/segment/abbreviations.toml: {e}"));
-        let norm = |v: &Vec<String>| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        let norm = |v: &Vec<String>| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<String>>();
         Abbreviations {
             universal: norm(&table.universal),
             by_lang: table

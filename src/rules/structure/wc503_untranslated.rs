@@ -176,10 +176,25 @@ fn partly_translated(cx: &PairContext<'_>, t: usize) -> bool {
     })
 }
 
-/// Equal after collapsing white space and ignoring case.
+/// Equal after collapsing white space and ignoring case (no allocation).
 fn normalized_eq(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
-    norm(a) == norm(b)
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) * 10 > la.max(lb) {
+        return false;
+    }
+    let mut wa = a.split_whitespace();
+    let mut wb = b.split_whitespace();
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if !x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase)) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// Ordinary words: lowercase-initial words of three letters or more (names,
