@@ -46,11 +46,18 @@ pub struct Detector {
 impl Detector {
     /// A detector for the news languages plus the `extra` languages.
     pub fn new(extra: &[Lang]) -> Detector {
-        let mut list: Vec<whatlang::Lang> = NEWS_LANGUAGES
+        static BASE: std::sync::OnceLock<Vec<whatlang::Lang>> = std::sync::OnceLock::new();
+        let base = BASE.get_or_init(|| {
+            NEWS_LANGUAGES
+                .iter()
+                .filter_map(|c| Lang::from_subtag(c))
+                .filter_map(Lang::to_whatlang)
+                .collect()
+        });
+        let mut list: Vec<whatlang::Lang> = base
             .iter()
-            .filter_map(|c| Lang::from_subtag(c))
-            .chain(extra.iter().copied())
-            .filter_map(Lang::to_whatlang)
+            .copied()
+            .chain(extra.iter().copied().filter_map(Lang::to_whatlang))
             .collect();
         list.sort_by_key(|l| l.code());
         list.dedup();
@@ -93,13 +100,25 @@ pub fn sample(text: &str, max: usize) -> &str {
 
 /// True when `text` has enough letters for a detection to be trusted.
 pub fn long_enough(text: &str) -> bool {
-    let mut letters = 0;
-    let mut cjk = 0;
-    for c in text.chars() {
+    let (mut letters, mut cjk) = (0, 0);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            letters += usize::from(b.is_ascii_alphabetic());
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
         if crate::segment::is_cjk_char(c) {
             cjk += 1;
         } else if c.is_alphabetic() {
             letters += 1;
+        }
+        i += c.len_utf8().max(1);
+        if letters >= MIN_LETTERS || cjk >= MIN_CJK_CHARS {
+            return true;
         }
     }
     letters >= MIN_LETTERS || cjk >= MIN_CJK_CHARS || (letters + 3 * cjk) >= MIN_LETTERS
@@ -119,7 +138,7 @@ pub struct SideLanguages {
 pub const PROBE_PARAGRAPHS: usize = 3;
 
 /// Words of a paragraph looked at by the function-word screen.
-pub const SCREEN_WORDS: usize = 40;
+pub const SCREEN_WORDS: usize = 30;
 
 /// Share of function words of the expected language above which a
 /// paragraph is taken to be in it without running the detector.

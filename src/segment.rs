@@ -107,7 +107,7 @@ pub fn split_sentences(
         }
         let c = para[i..].chars().next().unwrap_or(' ');
         let cjk = is_cjk_terminal(c);
-        if !cjk && !is_terminal(c) && !(greek && c == ';') {
+        if !(cjk || is_terminal(c) || (greek && c == ';')) {
             i += c.len_utf8();
             continue;
         }

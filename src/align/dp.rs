@@ -66,7 +66,7 @@ impl CostModel {
                     shared += common(&s.anchors, &t.anchors);
                 }
             }
-            let dice = (2 * shared) as f64 / (a1 + a2) as f64;
+            let dice = ((2 * shared) as f64 / (a1 + a2) as f64).min(1.0);
             // Shared anchors are evidence for the link; their absence is
             // evidence against it once both sides have a few to share.
             let trust = (a1.min(a2) as f64 / 3.0).min(1.0);
@@ -91,12 +91,38 @@ pub fn length_cost(l1: f64, l2: f64, ratio: f64, variance: f64) -> (f64, f64) {
     }
     let mean = (l1 + l2 / ratio) / 2.0;
     let delta = ((l2 - l1 * ratio) / (mean.max(1.0) * variance).sqrt()).abs();
-    if delta > 6.0 {
+    if delta >= TAIL_MAX {
         // -ln(2 (1 - Φ(δ))) ≈ δ²/2 + ln δ + ln √(2π) - ln 2
         return (0.0, delta * delta / 2.0 + delta.ln() + 0.2258);
     }
-    let p = 2.0 * (1.0 - normal_cdf(delta));
-    (p, -p.max(1e-12).ln())
+    // Linear interpolation in a table of the two-sided tail and its log.
+    let table = tail_table();
+    let x = delta * TAIL_STEPS as f64 / TAIL_MAX;
+    let k = (x as usize).min(TAIL_STEPS - 1);
+    let f = x - k as f64;
+    let (p0, c0) = table[k];
+    let (p1, c1) = table[k + 1];
+    (p0 + f * (p1 - p0), c0 + f * (c1 - c0))
+}
+
+/// Largest δ the tail table covers.
+const TAIL_MAX: f64 = 6.0;
+
+/// Table resolution: entries per [`TAIL_MAX`].
+const TAIL_STEPS: usize = 1200;
+
+/// `(2 (1 - Φ(δ)), -ln of it)` for δ = 0 … [`TAIL_MAX`].
+fn tail_table() -> &'static [(f64, f64)] {
+    static CELL: std::sync::OnceLock<Vec<(f64, f64)>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        (0..=TAIL_STEPS)
+            .map(|k| {
+                let d = k as f64 * TAIL_MAX / TAIL_STEPS as f64;
+                let p = 2.0 * (1.0 - normal_cdf(d));
+                (p, -p.max(1e-12).ln())
+            })
+            .collect()
+    })
 }
 
 /// Gale-Church: the probability that a source of length `l1` and a target of

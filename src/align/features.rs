@@ -22,7 +22,11 @@ impl Features {
     pub fn of(text: &str) -> Features {
         let mut len = 0.0;
         for c in text.chars() {
-            if c.is_alphanumeric() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    len += 1.0;
+                }
+            } else if c.is_alphanumeric() {
                 len += if is_cjk_char(c) { CJK_WEIGHT } else { 1.0 };
             }
         }

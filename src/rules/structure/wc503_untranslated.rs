@@ -92,8 +92,6 @@ impl Rule for Untranslated {
                 } else if detected_source && partly_translated(cx, t) {
                     // Left to the copied-sentence check below.
                     continue;
-                } else if identical {
-                    format!("target paragraph {t} is identical to its source: “{}”", lead(text))
                 } else if detected_source {
                     let name = src.lang().map_or("the source language", |l| l.name());
                     format!("target paragraph {t} is in {name}, the source language: “{}”", lead(text))
@@ -116,7 +114,7 @@ impl Rule for Untranslated {
                     continue;
                 }
                 let t_para = tgt.units.sentences[sl.target[0]].paragraph;
-                if reported.contains(&t_para) {
+                if reported.contains(&t_para) || !anchors_overlap(src, tgt, &sl.source, &sl.target) {
                     continue;
                 }
                 let mut src_words: Vec<u64> = sl
@@ -156,6 +154,24 @@ impl Rule for Untranslated {
             }
         }
     }
+}
+
+/// Cheap pre-check for copied sentences: a copy shares most of its source's
+/// anchors (long words, capitalised words, numbers); a translation rarely
+/// does. Only sentence pairs passing it get the word-by-word comparison.
+fn anchors_overlap(
+    src: crate::rules::SideContext<'_>,
+    tgt: crate::rules::SideContext<'_>,
+    s: &[usize],
+    t: &[usize],
+) -> bool {
+    let feats = |side: crate::rules::SideContext<'_>, ks: &[usize]| {
+        ks.iter()
+            .fold(crate::align::Features::default(), |acc, &k| acc.merged(&side.units.sentence_features[k]))
+    };
+    let (a, b) = (feats(src, s), feats(tgt, t));
+    let total = a.anchors.len() + b.anchors.len();
+    total > 0 && 2 * crate::align::features::common(&a.anchors, &b.anchors) * 2 >= total
 }
 
 /// True when some sentence of target paragraph `t` reads reliably as the
