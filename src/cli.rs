@@ -40,6 +40,8 @@ enum Command {
         /// Rule code (WC501) or name (omission).
         code: String,
     },
+    /// Measure accuracy on the external evaluation corpora.
+    Eval(wirecheck::eval::EvalArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -186,6 +188,12 @@ fn run(cli: Cli) -> Result<u8> {
                 Ok(2)
             }
         },
+        Command::Eval(args) => {
+            let out = wirecheck::eval::execute(&args)?;
+            eprint!("{}", out.stderr);
+            write_out(&out.stdout)?;
+            Ok(out.code)
+        }
     }
 }
 

@@ -191,7 +191,9 @@ pub fn detect_side(side: &Side, detector: &Detector, other: Option<Lang>) -> Sid
                 paragraphs[i] = Some(Detection {
                     lang,
                     confidence: (0.5 + share).min(1.0),
-                    reliable: long_enough(s),
+                    // Eight words or more passed the screen: as long as the
+                    // detector would need.
+                    reliable: s.len() >= MIN_LETTERS,
                 });
                 continue;
             }

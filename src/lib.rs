@@ -7,6 +7,7 @@ pub mod align;
 pub mod boilerplate;
 pub mod detect;
 pub mod error;
+pub mod eval;
 pub mod finding;
 pub mod hash;
 pub mod ingest;

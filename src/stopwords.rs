@@ -143,12 +143,12 @@ pub fn profile(text: &str, max_words: usize) -> Profile {
         }
         p.words += 1;
         buf.clear();
-        for c in text[t.start..t.end].chars() {
-            if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase());
-            } else {
-                buf.extend(c.to_lowercase());
-            }
+        let word = &text[t.start..t.end];
+        if word.is_ascii() {
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
         }
         let key = match buf.find(['\'', '’']) {
             Some(k) if k > 0 => &buf[..k],

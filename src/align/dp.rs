@@ -173,8 +173,13 @@ pub fn align(src: &[Features], tgt: &[Features], model: &CostModel) -> Vec<PathL
         return out;
     }
     if n == 1 && m == 1 {
-        let (_, score) = model.cost(0, src, tgt);
-        return vec![PathLink { source: (0, 1), target: (0, 1), score: (score * 1000.0).round() / 1000.0 }];
+        // One unit each: a link, or two gaps when they do not match.
+        let (cost, score) = model.cost(0, src, tgt);
+        let gaps = model.cost(1, src, &[]).0 + model.cost(2, &[], tgt).0;
+        if cost <= gaps {
+            return vec![PathLink { source: (0, 1), target: (0, 1), score: (score * 1000.0).round() / 1000.0 }];
+        }
+        return align_gaps(1, 1);
     }
     let mut band = INITIAL_BAND;
     loop {

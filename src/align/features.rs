@@ -71,7 +71,7 @@ impl Features {
             }
             first = false;
         }
-        if text.contains(['“', '”', '«', '»', '„', '"', '「', '」']) {
+        if has_quote_mark(text) {
             anchors.push(Fnv::new(b'q').finish());
         }
         anchors.sort_unstable();
@@ -98,6 +98,15 @@ impl Features {
             anchors,
         }
     }
+}
+
+/// True when `text` holds a quotation mark (straight, curly, guillemet or
+/// corner bracket). Scans bytes: all these marks but `"` start with one of
+/// three lead bytes.
+fn has_quote_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3(b'"', 0xC2, 0xE2, b).is_some() && text.contains(['“', '”', '«', '»', '„', '"'])
+        || memchr::memchr(0xE3, b).is_some() && text.contains(['「', '」'])
 }
 
 /// Size of the multiset intersection of two sorted lists.

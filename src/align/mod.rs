@@ -57,9 +57,13 @@ impl SideUnits {
         let paragraph_features = paragraph_sentences
             .iter()
             .map(|r| {
-                sentence_features[r.clone()]
-                    .iter()
-                    .fold(Features::default(), |acc, f| acc.merged(f))
+                let parts = &sentence_features[r.clone()];
+                let mut anchors: Vec<u64> = Vec::with_capacity(parts.iter().map(|f| f.anchors.len()).sum());
+                for f in parts {
+                    anchors.extend_from_slice(&f.anchors);
+                }
+                anchors.sort_unstable();
+                Features { len: parts.iter().map(|f| f.len).sum(), anchors }
             })
             .collect();
         SideUnits {

@@ -84,7 +84,7 @@ impl Rule for Untranslated {
                         .flatten()
                         .is_some_and(|d| d.reliable && d.lang == sl)
                 });
-                if ordinary_words(text) < MIN_ORDINARY_WORDS {
+                if !(identical || detected_source) || ordinary_words(text) < MIN_ORDINARY_WORDS {
                     continue;
                 }
                 let message = if identical {
@@ -165,13 +165,18 @@ fn anchors_overlap(
     s: &[usize],
     t: &[usize],
 ) -> bool {
-    let feats = |side: crate::rules::SideContext<'_>, ks: &[usize]| {
-        ks.iter()
-            .fold(crate::align::Features::default(), |acc, &k| acc.merged(&side.units.sentence_features[k]))
-    };
-    let (a, b) = (feats(src, s), feats(tgt, t));
-    let total = a.anchors.len() + b.anchors.len();
-    total > 0 && 2 * crate::align::features::common(&a.anchors, &b.anchors) * 2 >= total
+    let (mut shared, mut total) = (0, 0);
+    for &i in s {
+        total += src.units.sentence_features[i].anchors.len();
+    }
+    for &j in t {
+        let b = &tgt.units.sentence_features[j].anchors;
+        total += b.len();
+        for &i in s {
+            shared += crate::align::features::common(&src.units.sentence_features[i].anchors, b);
+        }
+    }
+    total > 0 && 4 * shared >= total
 }
 
 /// True when some sentence of target paragraph `t` reads reliably as the

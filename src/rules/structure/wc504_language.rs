@@ -102,7 +102,7 @@ impl Rule for Language {
             let Some(d) = tgt.paragraph_langs.get(t).copied().flatten() else {
                 continue;
             };
-            if !judgeable(d, tgt.paragraph(t)) || d.lang == expected || Some(d.lang) == src_lang {
+            if !d.reliable || d.lang == expected || Some(d.lang) == src_lang || !judgeable(d, tgt.paragraph(t)) {
                 continue;
             }
             let (s, e) = tgt.paragraph_range(t);
