@@ -188,7 +188,9 @@ pub fn extract(side: &SideContext<'_>) -> SideNames {
     for p in 0..side.paragraph_count() {
         let first = out.mentions.len();
         for s in side.sentences_of(p) {
+            let from = out.mentions.len();
             sentence(t, lang, text, s.start, s.end, p, &lowercase_words, &mut out.mentions);
+            out.mentions[from..].sort_by_key(|m| m.start);
         }
         out.by_para.push(first..out.mentions.len());
     }
@@ -245,7 +247,7 @@ fn sentence(
         });
         first_word = false;
     }
-    let title_case = words >= 4 && caps * 10 >= words * 6;
+    let title_case = words >= 5 && caps * 10 >= words * 8;
     let shouting = words >= 3 && uppers * 10 >= words * 8;
     // Words of scripts without case: table lookups over word windows.
     let mut i = 0;
@@ -328,7 +330,10 @@ fn finish(
     let lower = |r: &Raw| text[r.start..r.end].to_lowercase();
     let skip = |r: &Raw| {
         let l = lower(r);
-        lang.skip.contains(&l) || lang.titles.contains(&l) || r.initial_letter
+        lang.skip.contains(&l)
+            || lang.titles.contains(&l)
+            || r.initial_letter
+            || strip_ending(&l, &lang.endings).is_some_and(|s| lang.titles.contains(s))
     };
     let mut a = 0;
     let mut b = seq.len();

@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(loose("Kovalyov"), loose("Kovalev"));
         assert_eq!(loose("Ковалёв"), loose("Kovalyov"));
         assert_eq!(loose("Müller"), loose("Mueller"));
-        assert_eq!(loose("Shevchenko"), loose("Szewczenko"));
+        assert!(loose_agree(&loose("Shevchenko"), &loose("Szewczenko")));
         assert_eq!(loose("Ševčenko"), loose("Shevchenko"));
         assert_eq!(loose("Tchaïkovski"), loose("Tschaikowski"));
         assert!(loose_agree(&loose("Michail"), &loose("Mikhail")));

@@ -111,6 +111,10 @@ pub struct PairNames {
     pub tgt: SideNames,
     /// Per source mention.
     pub src_status: Vec<SrcStatus>,
+    /// Per source mention: a word one or two letters off its target
+    /// counterpart (mention word, target mention, target word), also when
+    /// other words of the name were found.
+    pub src_near: Vec<Option<(usize, usize, usize)>>,
     /// Target paragraph each source mention was aligned to (first).
     pub src_target_para: Vec<Option<usize>>,
     /// Per target mention.
@@ -178,6 +182,7 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
     let abjad = is_abjad_side(&src_side) || is_abjad_side(&tgt_side);
     let mut src_status = vec![SrcStatus::Missing; src.mentions.len()];
     let mut src_target_para = vec![None; src.mentions.len()];
+    let mut src_near: Vec<Option<(usize, usize, usize)>> = vec![None; src.mentions.len()];
     let mut tgt_status = vec![TgtStatus::Added; tgt.mentions.len()];
     let mut tgt_source_para = vec![None; tgt.mentions.len()];
     let mut tgt_words: Vec<Option<Vec<NameTok>>> = vec![None; tgt_side.paragraph_count()];
@@ -199,37 +204,52 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                     src_status[mi] = found;
                     continue;
                 }
-                let mut best = (TokMatch::None, 0, 0, 0);
+                let mut found = false;
+                // Per source word: the best near match in the aligned paragraphs.
+                let mut tok_same = vec![false; m.toks.len()];
+                let mut tok_near: Vec<Option<(usize, usize)>> = vec![None; m.toks.len()];
                 for &ti in &t_mentions {
                     let tm = &tgt.mentions[ti];
                     if m.entities.iter().any(|e| tm.entities.contains(e)) {
-                        best.0 = TokMatch::Same;
-                        break;
+                        found = true;
                     }
                     for (a, x) in m.toks.iter().enumerate() {
                         for (b, y) in tm.toks.iter().enumerate() {
-                            let r = tok_match(x, y, abjad);
-                            if r == TokMatch::Same || (r > best.0 && aligned_t.contains(&ti)) {
-                                best = (r, a, ti, b);
+                            match tok_match(x, y, abjad) {
+                                TokMatch::Same => tok_same[a] = true,
+                                TokMatch::Near if aligned_t.contains(&ti) && tok_near[a].is_none() => {
+                                    tok_near[a] = Some((ti, b));
+                                }
+                                _ => {}
                             }
                         }
                     }
-                    if best.0 == TokMatch::Same {
-                        break;
-                    }
                 }
-                if best.0 != TokMatch::Same && !m.toks.is_empty() {
+                found |= tok_same.iter().any(|&x| x);
+                if !found && !m.toks.is_empty() {
                     for &p in &t_scope {
                         let words = tgt_words[p].get_or_insert_with(|| para_words(&tgt_side, p));
                         if mention_in_words(m, words, abjad) {
-                            best.0 = TokMatch::Same;
+                            found = true;
                             break;
                         }
                     }
                 }
+                let near = (0..m.toks.len())
+                    .find_map(|a| (!tok_same[a]).then_some(tok_near[a]).flatten().map(|(ti, b)| (a, ti, b)));
+                let best = (
+                    if found { TokMatch::Same } else if near.is_some() { TokMatch::Near } else { TokMatch::None },
+                    0,
+                    0,
+                    0,
+                );
+                src_near[mi] = near;
                 src_status[mi] = match best.0 {
                     TokMatch::Same => SrcStatus::Found,
-                    TokMatch::Near => SrcStatus::Near(best.1, best.2, best.3),
+                    TokMatch::Near => {
+                        let (a, ti, b) = near.unwrap_or((best.1, best.2, best.3));
+                        SrcStatus::Near(a, ti, b)
+                    }
                     TokMatch::None => SrcStatus::Missing,
                 };
             }
@@ -262,11 +282,16 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
     }
     // A near match whose target word is itself the same as another source
     // name is no misspelling (two people, Scholz and Schulz).
+    let taken = |ti: usize, b: usize| {
+        let y = &tgt.mentions[ti].toks[b];
+        src.mentions.iter().any(|m| m.toks.iter().any(|x| tok_match(x, y, abjad) == TokMatch::Same))
+    };
     for i in 0..src_status.len() {
-        if let SrcStatus::Near(_, ti, b) = src_status[i] {
-            let y = &tgt.mentions[ti].toks[b];
-            let taken = src.mentions.iter().any(|m| m.toks.iter().any(|x| tok_match(x, y, abjad) == TokMatch::Same));
-            if taken {
+        if let Some((_, ti, b)) = src_near[i]
+            && taken(ti, b)
+        {
+            src_near[i] = None;
+            if matches!(src_status[i], SrcStatus::Near(..)) {
                 src_status[i] = SrcStatus::Missing;
             }
         }
@@ -275,6 +300,7 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
         src,
         tgt,
         src_status,
+        src_near,
         src_target_para,
         tgt_status,
         tgt_source_para,

@@ -67,7 +67,8 @@ pub fn with_context(d: &crate::ingest::Document, f: impl FnOnce(&PairContext<'_>
     let src = d.source.as_ref().map(|s| (s, prep(s)));
     let tgt = prep(&d.target);
     let alignment = src.as_ref().map(|(_, p)| align(&p.1, &tgt.1));
-    let ctx = |side: &'_ crate::ingest::Side, p: &'_ (crate::detect::SideLanguages, SideUnits, Option<crate::lang::LangTag>)| {
+    type Prep = (crate::detect::SideLanguages, SideUnits, Option<crate::lang::LangTag>);
+    fn ctx<'a>(side: &'a crate::ingest::Side, p: &'a Prep) -> SideContext<'a> {
         SideContext {
             side,
             tag: p.2.as_ref(),
@@ -75,7 +76,7 @@ pub fn with_context(d: &crate::ingest::Document, f: impl FnOnce(&PairContext<'_>
             paragraph_langs: &p.0.paragraphs,
             units: &p.1,
         }
-    };
+    }
     let cx = PairContext {
         id: &d.id,
         source: src.as_ref().map(|(s, p)| ctx(s, p)),

@@ -57,7 +57,11 @@ impl Rule for NameMisspelled {
         let src_text = src_side.text();
         let same_script = same_script(src_text, tgt_text);
         for (i, st) in names.src_status.iter().enumerate() {
-            let SrcStatus::Near(a, ti, b) = *st else { continue };
+            let near = match *st {
+                SrcStatus::Near(a, ti, b) => Some((a, ti, b)),
+                _ => names.src_near[i],
+            };
+            let Some((a, ti, b)) = near else { continue };
             let m = &names.src.mentions[i];
             let tm = &names.tgt.mentions[ti];
             let (Some(x), Some(y)) = (m.toks.get(a), tm.toks.get(b)) else { continue };
