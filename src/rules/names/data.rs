@@ -144,6 +144,8 @@ pub struct NameTables {
     pub cjk: HashMap<char, Vec<(String, u32)>>,
     /// Longest form in words.
     pub max_words: usize,
+    /// Frequent given names (strict keys).
+    pub given: HashSet<String>,
     /// Raw tables, for their examples.
     pub romanisation: RomanisationTable,
     /// Raw language tables.
@@ -227,7 +229,7 @@ fn build() -> NameTables {
     let mut max_words = 1;
     let mut entity_tables = Vec::new();
     for (stem, text) in tables_of("names") {
-        if stem == "romanisation" {
+        if stem == "romanisation" || stem == "given" {
             continue;
         }
         let t: EntityTable = parse_table("names", stem, text);
@@ -270,7 +272,19 @@ fn build() -> NameTables {
         }
         entity_tables.push((stem, t));
     }
+    #[derive(Deserialize)]
+    struct GivenTable {
+        sources: Vec<String>,
+        given: Vec<String>,
+    }
+    let given_table: GivenTable = tables_of("names")
+        .find(|(s, _)| *s == "given")
+        .map(|(s, t)| parse_table("names", s, t))
+        .expect("corpora/tables/names/given.toml is compiled in");
+    assert!(!given_table.sources.is_empty(), "corpora/tables/names/given.toml: no sources");
+    let given = given_table.given.iter().map(|g| strict(g)).collect();
     NameTables {
+        given,
         loose,
         chinese,
         langs,

@@ -37,6 +37,8 @@ pub struct NameTok {
     pub loose: Vec<String>,
     /// True for a word written in upper case (an acronym).
     pub acronym: bool,
+    /// True for a word written in a script other than Latin.
+    pub cross: bool,
 }
 
 impl NameTok {
@@ -63,6 +65,11 @@ pub struct Mention {
     pub strength: Strength,
     /// True for a single acronym.
     pub acronym: bool,
+    /// True when the mention starts a sentence or a quotation.
+    pub initial: bool,
+    /// True when something marks the mention as a person's name: a title
+    /// or form of address before it, or a frequent given name in it.
+    pub person: bool,
 }
 
 /// The names of one side.
@@ -101,7 +108,7 @@ fn trim_word(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         let head = &w[..k];
         if k <= 6 && head.chars().all(char::is_lowercase) && rest.chars().next().is_some_and(char::is_uppercase) {
             s += k + skip;
-        } else if k >= 2 && rest.chars().count() <= 4 && rest.chars().all(char::is_lowercase) {
+        } else if k >= 1 && rest.chars().count() <= 4 && rest.chars().all(char::is_lowercase) {
             e = s + k;
         }
     }
@@ -167,6 +174,7 @@ pub fn name_tok(t: &NameTables, lang: &LangNames, text: &str, start: usize, end:
         strict: strict(body),
         loose,
         acronym,
+        cross: !word.chars().all(|c| (c as u32) < 0x250 || !c.is_alphabetic()),
     }
 }
 
@@ -275,6 +283,8 @@ fn sentence(
                     entities: ents.to_vec(),
                     strength: Strength::Strong,
                     acronym: false,
+                    initial: false,
+                    person: false,
                 });
                 matched = n;
                 break;
@@ -346,6 +356,10 @@ fn finish(
     if a >= b {
         return;
     }
+    let titled = a > 0 && {
+        let l = lower(&seq[a - 1]);
+        lang.titles.contains(&l) || strip_ending(&l, &lang.endings).is_some_and(|s| lang.titles.contains(s))
+    };
     let seq = &seq[a..b];
     let toks: Vec<NameTok> = seq
         .iter()
@@ -378,6 +392,7 @@ fn finish(
     }
     entities.sort_unstable();
     entities.dedup();
+    let person = entities.is_empty() && (titled || (n >= 2 && t.given.contains(&toks[0].strict)));
     let single = n == 1;
     let acronym = single && toks[0].acronym;
     let initial = seq[0].sentence_initial;
@@ -401,6 +416,8 @@ fn finish(
         entities,
         strength,
         acronym,
+        initial,
+        person,
     });
 }
 
@@ -412,8 +429,14 @@ fn cjk_mentions(t: &NameTables, text: &str, s: usize, e: usize, para: usize, out
         let Some(c) = run[i..].chars().next() else { break };
         let mut best: Option<(usize, u32)> = None;
         if let Some(cands) = t.cjk.get(&c) {
+            let is_kana = |c: char| matches!(c as u32, 0x3040..=0x30FF);
             for (form, id) in cands {
-                if run[i..].starts_with(form.as_str()) && best.is_none_or(|(l, _)| form.len() > l) {
+                // A kana form inside a longer kana word is another word
+                // (タイ in タイトル).
+                let bounded = !form.chars().all(is_kana)
+                    || (!run[..i].chars().next_back().is_some_and(is_kana)
+                        && !run[i + form.len().min(run.len() - i)..].chars().next().is_some_and(is_kana));
+                if bounded && run[i..].starts_with(form.as_str()) && best.is_none_or(|(l, _)| form.len() > l) {
                     best = Some((form.len(), *id));
                 }
             }
@@ -428,6 +451,8 @@ fn cjk_mentions(t: &NameTables, text: &str, s: usize, e: usize, para: usize, out
                     entities: vec![id],
                     strength: Strength::Strong,
                     acronym: false,
+                    initial: false,
+                    person: false,
                 });
                 i += len;
             }

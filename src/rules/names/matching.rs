@@ -37,6 +37,29 @@ fn starts_agree(long: &str, short: &str) -> bool {
     long.len() >= short.len() && loose_agree(&long[..short.len()], short) && long.is_char_boundary(short.len())
 }
 
+/// True when `long` is `short` with vowels inserted (Aleksandr /
+/// Alexander): transcriptions across scripts disagree on those.
+fn vowels_inserted(x: &str, y: &str) -> bool {
+    let cons = |s: &str| -> String { s.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'I')).collect() };
+    x.len() != y.len() && cons(x) == cons(y) && !cons(x).is_empty()
+}
+
+/// Two stems that differ only by a final consonant alternation (k/c, h/z,
+/// g/z).
+fn alternation(x: &str, y: &str) -> bool {
+    if x.len() != y.len() || x.chars().count() < 4 {
+        return false;
+    }
+    let (Some(a), Some(b)) = (x.chars().last(), y.chars().last()) else { return false };
+    let pair = |p: char, q: char| matches!((p, q), ('K', 'S') | ('g', 'S') | ('H', 'S') | ('K', 'X') | ('H', 'X') | ('g', 'X'));
+    x[..x.len() - a.len_utf8()] == y[..y.len() - b.len_utf8()] && (pair(a, b) || pair(b, a))
+}
+
+/// True when a word is written in Latin letters.
+pub fn is_latin(s: &str) -> bool {
+    s.chars().all(|c| (c as u32) < 0x250 || !c.is_alphabetic())
+}
+
 /// Compares two name words.
 pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
     if a.acronym != b.acronym && (a.acronym || b.acronym) && a.strict.len() <= 5 {
@@ -54,6 +77,23 @@ pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
             }
         }
     }
+    // Slavic stem alternations before an ending: Африка / Африці, Praha / Praze.
+    for x in a.loose.iter().skip(1) {
+        for y in b.loose.iter().skip(1) {
+            if alternation(x, y) {
+                return TokMatch::Same;
+            }
+        }
+    }
+    if a.cross != b.cross {
+        for x in &a.loose {
+            for y in &b.loose {
+                if vowels_inserted(x, y) {
+                    return TokMatch::Same;
+                }
+            }
+        }
+    }
     if abjad {
         let sa = skeleton(a.key());
         if sa.len() >= 2 && sa == skeleton(b.key()) {
@@ -67,14 +107,14 @@ pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
 pub fn near(a: &NameTok, b: &NameTok) -> bool {
     let (x, y) = (a.key(), b.key());
     let (nx, ny) = (x.chars().count(), y.chars().count());
-    if nx.min(ny) < 4 || a.acronym || b.acronym {
+    if nx.min(ny) < 5 || a.acronym || b.acronym {
         return false;
     }
     if x.starts_with(y) || y.starts_with(x) {
         return false;
     }
     let d = strsim::damerau_levenshtein(x, y);
-    let allowed = if nx.min(ny) >= 9 { 2 } else { 1 };
+    let allowed = if nx.min(ny) >= 12 { 2 } else { 1 };
     if d == 0 || d > allowed {
         return false;
     }
@@ -138,6 +178,22 @@ pub fn para_words(side: &SideContext<'_>, p: usize) -> Vec<NameTok> {
 
 fn is_abjad_side(side: &SideContext<'_>) -> bool {
     side.lang().is_some_and(|l| matches!(l.code(), "ar" | "he" | "fa" | "ur" | "hi"))
+}
+
+/// True when a word derives from a form of one of the entities (Russia /
+/// Russian / российский, China / Chinese).
+fn entity_derived(entities: &[u32], words: &[NameTok]) -> bool {
+    let t = super::data::tables();
+    entities.iter().any(|&e| {
+        t.entities[e as usize].forms.iter().any(|(_, f)| {
+            let fk = super::key::strict(f);
+            let n = fk.chars().count();
+            words.iter().any(|w| {
+                let common = fk.chars().zip(w.strict.chars()).take_while(|(a, b)| a == b).count();
+                common >= 4 && n - common <= 3
+            })
+        })
+    })
 }
 
 /// True when some word of `m` matches one of `words` at `level` or better.
@@ -217,7 +273,12 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                         for (b, y) in tm.toks.iter().enumerate() {
                             match tok_match(x, y, abjad) {
                                 TokMatch::Same => tok_same[a] = true,
-                                TokMatch::Near if aligned_t.contains(&ti) && tok_near[a].is_none() => {
+                                TokMatch::Near
+                                    if aligned_t.contains(&ti)
+                                        && tok_near[a].is_none()
+                                        && m.strength > Strength::Weak
+                                        && !(tm.strength == Strength::Weak && tm.initial) =>
+                                {
                                     tok_near[a] = Some((ti, b));
                                 }
                                 _ => {}
@@ -229,13 +290,15 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                 if !found && !m.toks.is_empty() {
                     for &p in &t_scope {
                         let words = tgt_words[p].get_or_insert_with(|| para_words(&tgt_side, p));
-                        if mention_in_words(m, words, abjad) {
+                        if mention_in_words(m, words, abjad) || entity_derived(&m.entities, words) {
                             found = true;
                             break;
                         }
                     }
                 }
+                let entity_found = found && !tok_same.iter().any(|&x| x) && !m.entities.is_empty();
                 let near = (0..m.toks.len())
+                    .filter(|_| !entity_found)
                     .find_map(|a| (!tok_same[a]).then_some(tok_near[a]).flatten().map(|(ti, b)| (a, ti, b)));
                 let best = (
                     if found { TokMatch::Same } else if near.is_some() { TokMatch::Near } else { TokMatch::None },
@@ -268,7 +331,7 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                 if !found && !tm.toks.is_empty() {
                     for &p in &s_scope {
                         let words = src_words[p].get_or_insert_with(|| para_words(&src_side, p));
-                        if mention_in_words(tm, words, abjad) {
+                        if mention_in_words(tm, words, abjad) || entity_derived(&tm.entities, words) {
                             found = true;
                             break;
                         }

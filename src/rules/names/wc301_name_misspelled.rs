@@ -2,7 +2,8 @@
 
 use super::matching::{SrcStatus, analyse};
 use super::{glossary_of, quoted};
-use crate::finding::Finding;
+use super::extract::Strength;
+use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
 
 crate::declare_rule! {
@@ -79,6 +80,15 @@ impl Rule for NameMisspelled {
                 ),
             };
             let mut f = Self::META.finding(target_span(y.start, y.end), message);
+            // Across scripts, and against a word the target may use as a
+            // common noun, the evidence is weaker.
+            let weak_target = tm.strength == Strength::Weak || m.strength == Strength::Weak;
+            let given = |k: &str| super::data::tables().given.contains(k);
+            let adapted = given(&x.strict) || given(&y.strict) || ending_only(x.key(), y.key());
+            let first_differs = x.key().chars().next() != y.key().chars().next();
+            if preferred.is_none() && (x.cross != y.cross || weak_target || adapted || first_differs) {
+                f.severity = Severity::Info;
+            }
             f.source_paragraph = Some(m.paragraph);
             f.target_paragraph = Some(tm.paragraph);
             f.source_evidence = Some((m.start, m.end));
@@ -87,6 +97,14 @@ impl Rule for NameMisspelled {
             out.push(f);
         }
     }
+}
+
+/// True when two spellings differ only in their last two letters: an
+/// adaptation to the target language (Technology / Technologie, Sevilla /
+/// Séville) as often as a typo.
+fn ending_only(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    a.chars().count().max(b.chars().count()) <= common + 2
 }
 
 /// True when both texts are mostly in the same script family (Latin).

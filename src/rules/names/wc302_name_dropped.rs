@@ -3,7 +3,7 @@
 use super::extract::Strength;
 use super::matching::{SrcStatus, analyse, has_cognate, reportable};
 use super::{glossary_of, quoted};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta, source_span, target_span};
 
 crate::declare_rule! {
@@ -74,6 +74,10 @@ impl Rule for NameDropped {
                     continue;
                 }
             } else if m.entities.is_empty() {
+                let cross = m.toks.iter().any(|k| k.cross) != target_cross(&names, tp);
+                if cross && leftover_name(&names, tp) {
+                    continue;
+                }
                 if m.acronym && (m.strength < Strength::Strong || leftover_acronym(&names, tp)) {
                     continue;
                 }
@@ -95,6 +99,11 @@ impl Rule for NameDropped {
                     m.paragraph
                 ),
             );
+            // A warning for personal names, which translations keep; a hint
+            // for other names, which translators may render otherwise.
+            if !(m.person && m.strength == Strength::Strong) {
+                f.severity = Severity::Info;
+            }
             f.source_paragraph = Some(m.paragraph);
             f.target_paragraph = Some(tp);
             f.source_evidence = Some((m.start, m.end));
@@ -102,6 +111,26 @@ impl Rule for NameDropped {
             out.push(f);
         }
     }
+}
+
+/// True when the target paragraph's names are written in a non-Latin
+/// script.
+fn target_cross(names: &super::matching::PairNames, tp: usize) -> bool {
+    let toks = names.tgt.by_para[tp].clone().flat_map(|ti| names.tgt.mentions[ti].toks.iter());
+    let (mut cross, mut n) = (0, 0);
+    for t in toks {
+        n += 1;
+        cross += usize::from(t.cross);
+    }
+    n > 0 && cross * 2 > n
+}
+
+/// True when the target paragraph has a name no source name matched (a
+/// transcription the keys could not relate).
+fn leftover_name(names: &super::matching::PairNames, tp: usize) -> bool {
+    names.tgt.by_para[tp].clone().any(|ti| {
+        names.tgt.mentions[ti].strength > Strength::Weak && names.tgt_status[ti] == super::matching::TgtStatus::Added
+    })
 }
 
 /// True when the target paragraph has an acronym no source name matched

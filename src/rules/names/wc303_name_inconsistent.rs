@@ -3,7 +3,7 @@
 use super::data::tables;
 use super::extract::{Mention, Strength, extract};
 use super::key::strict;
-use super::matching::near;
+use super::matching::{TokMatch, near, tok_match};
 use super::{glossary_of, quoted};
 use crate::finding::Finding;
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
@@ -56,6 +56,7 @@ struct Occ {
     mention: usize,
     tok: usize,
     surface: String,
+    strict: String,
     strong: bool,
 }
 
@@ -105,19 +106,25 @@ impl Rule for NameInconsistent {
             }
         }
         // Occurrences grouped by loose key (X read as S).
+        let lang = tables().lang(tgt.lang().map(|l| l.code()));
         let mut groups: HashMap<String, Vec<Occ>> = HashMap::new();
         for (i, m) in names.mentions.iter().enumerate() {
             if glossary.is_some_and(|g| g.target_accepted(m, &tgt)) {
                 continue;
             }
             for (k, t) in m.toks.iter().enumerate() {
-                if t.acronym || t.key().chars().count() < 3 {
+                if t.acronym || t.key().chars().count() < 4 {
                     continue;
                 }
                 groups.entry(t.key().replace('X', "S")).or_default().push(Occ {
                     mention: i,
                     tok: k,
-                    surface: surface(&text[t.start..t.end]),
+                    surface: {
+                        let l = surface(&text[t.start..t.end]);
+                        let base = super::data::strip_ending(&l, &lang.endings).unwrap_or(&l);
+                        strict(base)
+                    },
+                    strict: t.strict.clone(),
                     strong: m.strength > Strength::Weak,
                 });
             }
@@ -127,6 +134,10 @@ impl Rule for NameInconsistent {
         for key in &keys {
             let occ = &groups[*key];
             if !occ.iter().any(|o| o.strong) {
+                continue;
+            }
+            let first = &occ[0].surface;
+            if occ.iter().all(|o| &o.surface == first) {
                 continue;
             }
             report_minority(self, cx, &names.mentions, occ.iter().collect(), &mut reported, out);
@@ -144,7 +155,10 @@ impl Rule for NameInconsistent {
                     let (oa, ob) = (&groups[*a][0], &groups[*b][0]);
                     let ta = &names.mentions[oa.mention].toks[oa.tok];
                     let tb = &names.mentions[ob.mention].toks[ob.tok];
-                    if !near(ta, tb) || (src_keys.contains(ta.key()) && src_keys.contains(tb.key())) {
+                    if !near(ta, tb)
+                        || tok_match(ta, tb, false) == TokMatch::Same
+                        || (src_keys.contains(ta.key()) && src_keys.contains(tb.key()))
+                    {
                         continue;
                     }
                     let mut all: Vec<&Occ> = groups[*a].iter().chain(groups[*b].iter()).collect();
@@ -290,6 +304,15 @@ mod tests {
             None,
             ("Jens Stoltenberg arrived on Monday. Later, Jens Stoltemberg spoke to reporters. The Secretary General said Stoltenberg would stay.", "en"),
             1,
+        );
+    }
+
+    #[test]
+    fn czech_cases_are_one_spelling() {
+        assert_no_findings(
+            &NameInconsistent,
+            None,
+            ("Rusko napadlo Ukrajinu v únoru. Válka s Ukrajinou pokračuje a Ukrajina se brání.", "cs"),
         );
     }
 
