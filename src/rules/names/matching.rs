@@ -106,8 +106,8 @@ pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
 /// One or two edits apart, and not one word extending the other.
 pub fn near(a: &NameTok, b: &NameTok) -> bool {
     let (x, y) = (a.key(), b.key());
-    let (nx, ny) = (x.chars().count(), y.chars().count());
-    if nx.min(ny) < 5 || a.acronym || b.acronym {
+    let (nx, ny) = (a.strict.chars().count(), b.strict.chars().count());
+    if nx.min(ny) < 5 || x.chars().count().min(y.chars().count()) < 3 || a.acronym || b.acronym {
         return false;
     }
     if x.starts_with(y) || y.starts_with(x) {
@@ -161,6 +161,9 @@ pub struct PairNames {
     pub tgt_status: Vec<TgtStatus>,
     /// Source paragraph each target mention was aligned to (first).
     pub tgt_source_para: Vec<Option<usize>>,
+    /// Per target mention: a word one or two letters off a source name
+    /// and the same as none (target word, source mention, source word).
+    pub tgt_near: Vec<Option<(usize, usize, usize)>>,
 }
 
 /// Words of a paragraph as name words, for searching names that the
@@ -241,6 +244,7 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
     let mut src_near: Vec<Option<(usize, usize, usize)>> = vec![None; src.mentions.len()];
     let mut tgt_status = vec![TgtStatus::Added; tgt.mentions.len()];
     let mut tgt_source_para = vec![None; tgt.mentions.len()];
+    let mut tgt_near: Vec<Option<(usize, usize, usize)>> = vec![None; tgt.mentions.len()];
     let mut tgt_words: Vec<Option<Vec<NameTok>>> = vec![None; tgt_side.paragraph_count()];
     let mut src_words: Vec<Option<Vec<NameTok>>> = vec![None; src_side.paragraph_count()];
     let links = &al.paragraphs;
@@ -340,6 +344,35 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                 if found {
                     tgt_status[ti] = TgtStatus::Found;
                 }
+                // A target word one letter off a source name of the aligned
+                // paragraph, and the same as none (one occurrence misspelled
+                // among correct ones).
+                if tm.strength == Strength::Weak && tm.initial {
+                    continue;
+                }
+                let aligned_s: Vec<usize> = link.source.iter().flat_map(|&p| src.by_para[p].clone()).collect();
+                'tok: for (b, y) in tm.toks.iter().enumerate() {
+                    let mut cand = None;
+                    for &si in &s_mentions {
+                        let sm = &src.mentions[si];
+                        if sm.entities.iter().any(|e| tm.entities.contains(e)) {
+                            continue 'tok;
+                        }
+                        for (a, x) in sm.toks.iter().enumerate() {
+                            match tok_match(x, y, abjad) {
+                                TokMatch::Same => continue 'tok,
+                                TokMatch::Near if cand.is_none() && aligned_s.contains(&si) && sm.strength > Strength::Weak => {
+                                    cand = Some((b, si, a));
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    if cand.is_some() {
+                        tgt_near[ti] = cand;
+                        break;
+                    }
+                }
             }
         }
     }
@@ -367,6 +400,7 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
         src_target_para,
         tgt_status,
         tgt_source_para,
+        tgt_near,
     })
 }
 

@@ -57,12 +57,26 @@ impl Rule for NameMisspelled {
         let tgt_text = cx.target.text();
         let src_text = src_side.text();
         let same_script = same_script(src_text, tgt_text);
+        let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
         for (i, st) in names.src_status.iter().enumerate() {
             let near = match *st {
                 SrcStatus::Near(a, ti, b) => Some((a, ti, b)),
                 _ => names.src_near[i],
             };
-            let Some((a, ti, b)) = near else { continue };
+            if let Some((a, ti, b)) = near {
+                pairs.push((i, a, ti, b));
+            }
+        }
+        for (ti, near) in names.tgt_near.iter().enumerate() {
+            if let Some((b, si, a)) = *near
+                && !pairs.iter().any(|p| p.2 == ti && p.3 == b)
+            {
+                pairs.push((si, a, ti, b));
+            }
+        }
+        pairs.sort_by_key(|p| (names.tgt.mentions[p.2].toks[p.3].start, p.0));
+        pairs.dedup_by_key(|p| (p.2, p.3));
+        for (i, a, ti, b) in pairs {
             let m = &names.src.mentions[i];
             let tm = &names.tgt.mentions[ti];
             let (Some(x), Some(y)) = (m.toks.get(a), tm.toks.get(b)) else { continue };
@@ -102,7 +116,7 @@ impl Rule for NameMisspelled {
 /// True when two spellings differ only in their last two letters: an
 /// adaptation to the target language (Technology / Technologie, Sevilla /
 /// Séville) as often as a typo.
-fn ending_only(a: &str, b: &str) -> bool {
+pub fn ending_only(a: &str, b: &str) -> bool {
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     a.chars().count().max(b.chars().count()) <= common + 2
 }

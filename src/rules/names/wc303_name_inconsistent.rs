@@ -50,7 +50,7 @@ crate::declare_rule! {
 }
 
 /// Shortest word (letters of its loose key) compared for near spellings.
-pub const MIN_NEAR_LEN: usize = 6;
+pub const MIN_NEAR_LEN: usize = 4;
 
 struct Occ {
     mention: usize,
@@ -137,7 +137,8 @@ impl Rule for NameInconsistent {
                 continue;
             }
             let first = &occ[0].surface;
-            if occ.iter().all(|o| &o.surface == first) {
+            let cross = |o: &Occ| names.mentions[o.mention].toks[o.tok].cross;
+            if occ.iter().all(|o| &o.surface == first) || occ.iter().any(|o| cross(o) != cross(&occ[0])) {
                 continue;
             }
             report_minority(self, cx, &names.mentions, occ.iter().collect(), &mut reported, out);
@@ -155,9 +156,14 @@ impl Rule for NameInconsistent {
                     let (oa, ob) = (&groups[*a][0], &groups[*b][0]);
                     let ta = &names.mentions[oa.mention].toks[oa.tok];
                     let tb = &names.mentions[ob.mention].toks[ob.tok];
+                    let (ma, mb) = (&names.mentions[oa.mention], &names.mentions[ob.mention]);
                     if !near(ta, tb)
+                        || ta.cross != tb.cross
+                        || ma.entities.iter().any(|e| mb.entities.contains(e))
+                        || super::wc301_name_misspelled::ending_only(ta.key(), tb.key())
                         || tok_match(ta, tb, false) == TokMatch::Same
-                        || (src_keys.contains(ta.key()) && src_keys.contains(tb.key()))
+                        || src_keys.contains(ta.key())
+                        || src_keys.contains(tb.key())
                     {
                         continue;
                     }
