@@ -417,6 +417,9 @@ pub fn has_cognate(m: &Mention, side: &SideContext<'_>, paras: &[usize]) -> bool
                 if common >= 5 || (common >= 4 && common + 1 >= min) {
                     return true;
                 }
+                if min >= 6 && common >= 2 && strsim::jaro_winkler(a, b) >= 0.88 {
+                    return true;
+                }
             }
         }
     }
