@@ -120,7 +120,10 @@ pub struct Entity {
 impl Entity {
     /// The entity's form in `lang`, if the table has one.
     pub fn form_in(&self, lang: &str) -> Option<&str> {
-        self.forms.iter().find(|(l, _)| l == lang).map(|(_, f)| f.as_str())
+        self.forms
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, f)| f.as_str())
     }
 }
 
@@ -254,8 +257,11 @@ fn build() -> NameTables {
                         }
                         continue;
                     }
-                    let words: Vec<String> =
-                        form.split([' ', '-']).map(strict).filter(|w| !w.is_empty()).collect();
+                    let words: Vec<String> = form
+                        .split([' ', '-'])
+                        .map(strict)
+                        .filter(|w| !w.is_empty())
+                        .collect();
                     max_words = max_words.max(words.len());
                     let k = words.join(" ");
                     push_unique(forms.entry(k.clone()).or_default(), id);
@@ -281,7 +287,10 @@ fn build() -> NameTables {
         .find(|(s, _)| *s == "given")
         .map(|(s, t)| parse_table("names", s, t))
         .expect("corpora/tables/names/given.toml is compiled in");
-    assert!(!given_table.sources.is_empty(), "corpora/tables/names/given.toml: no sources");
+    assert!(
+        !given_table.sources.is_empty(),
+        "corpora/tables/names/given.toml: no sources"
+    );
     let given = given_table.given.iter().map(|g| strict(g)).collect();
     NameTables {
         given,
@@ -321,7 +330,12 @@ mod tests {
     fn romanisation_examples_hold() {
         let t = tables();
         for (a, b) in &t.romanisation.examples_same {
-            assert!(loose_agree(&loose(a), &loose(b)), "{a} / {b}: {} {}", loose(a), loose(b));
+            assert!(
+                loose_agree(&loose(a), &loose(b)),
+                "{a} / {b}: {} {}",
+                loose(a),
+                loose(b)
+            );
         }
         for (a, b) in &t.romanisation.examples_different {
             assert!(!loose_agree(&loose(a), &loose(b)), "{a} / {b}");
@@ -351,7 +365,11 @@ mod tests {
     }
 
     fn key_of(form: &str) -> String {
-        form.split([' ', '-']).map(strict).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+        form.split([' ', '-'])
+            .map(strict)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]

@@ -94,7 +94,26 @@ struct Raw {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '“' | '„' | '«' | '‹' | '‘' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡' | '「' | '『' | ':' | '‚' | '»')
+    matches!(
+        c,
+        '"' | '“'
+            | '„'
+            | '«'
+            | '‹'
+            | '‘'
+            | '('
+            | '['
+            | '—'
+            | '–'
+            | '-'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | ':'
+            | '‚'
+            | '»'
+    )
 }
 
 /// Trims elided articles (`l'`, `dell'`) and clitic suffixes (`'s`,
@@ -106,7 +125,10 @@ fn trim_word(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         let skip = after.chars().next().map_or(1, char::len_utf8);
         let rest = &after[skip..];
         let head = &w[..k];
-        if k <= 6 && head.chars().all(char::is_lowercase) && rest.chars().next().is_some_and(char::is_uppercase) {
+        if k <= 6
+            && head.chars().all(char::is_lowercase)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+        {
             s += k + skip;
         } else if k >= 1 && rest.chars().count() <= 4 && rest.chars().all(char::is_lowercase) {
             e = s + k;
@@ -133,7 +155,11 @@ fn classify(word: &str) -> (bool, bool, bool) {
     let cased = first.is_uppercase() || first.is_lowercase();
     let cap = first.is_uppercase();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = letters >= 2 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let acronym = letters >= 2
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
     (cap, acronym, !cased && first.is_alphabetic())
 }
 
@@ -174,7 +200,9 @@ pub fn name_tok(t: &NameTables, lang: &LangNames, text: &str, start: usize, end:
         strict: strict(body),
         loose,
         acronym,
-        cross: !word.chars().all(|c| (c as u32) < 0x250 || !c.is_alphabetic()),
+        cross: !word
+            .chars()
+            .all(|c| (c as u32) < 0x250 || !c.is_alphabetic()),
     }
 }
 
@@ -190,14 +218,28 @@ pub fn extract(side: &SideContext<'_>) -> SideNames {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
     let mut out = SideNames {
-        cased: code.is_none_or(|c| !matches!(c, "zh" | "ja" | "ko" | "ar" | "he" | "hi" | "th" | "fa" | "ur")),
+        cased: code.is_none_or(|c| {
+            !matches!(
+                c,
+                "zh" | "ja" | "ko" | "ar" | "he" | "hi" | "th" | "fa" | "ur"
+            )
+        }),
         ..Default::default()
     };
     for p in 0..side.paragraph_count() {
         let first = out.mentions.len();
         for s in side.sentences_of(p) {
             let from = out.mentions.len();
-            sentence(t, lang, text, s.start, s.end, p, &lowercase_words, &mut out.mentions);
+            sentence(
+                t,
+                lang,
+                text,
+                s.start,
+                s.end,
+                p,
+                &lowercase_words,
+                &mut out.mentions,
+            );
             out.mentions[from..].sort_by_key(|m| m.start);
         }
         out.by_para.push(first..out.mentions.len());
@@ -218,13 +260,14 @@ fn sentence(
 ) {
     let body = &text[s0..s1];
     let mut raws: Vec<Raw> = Vec::new();
-    let (mut words, mut caps, mut uppers) = (0usize, 0usize, 0usize);
+    let (mut words, mut caps, mut uppers, mut lower_content) = (0usize, 0usize, 0usize, 0usize);
     let mut first_word = true;
     for k in tokens(body) {
         let (ks, ke) = (s0 + k.start, s0 + k.end);
         match k.kind {
             TokenKind::Cjk => {
                 cjk_mentions(t, text, ks, ke, para, out);
+                first_word = false;
                 continue;
             }
             TokenKind::Word => {}
@@ -241,6 +284,9 @@ fn sentence(
             words += 1;
             caps += usize::from(cap);
             uppers += usize::from(acronym);
+            if !cap && !uncased && !lang.skip.contains(word) && !lang.particles.contains(word) {
+                lower_content += 1;
+            }
         }
         let before = text[..ks].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
         let after_opening = before.chars().next_back().is_some_and(is_opening);
@@ -255,7 +301,8 @@ fn sentence(
         });
         first_word = false;
     }
-    let title_case = words >= 5 && caps * 10 >= words * 8;
+    // A headline in title case: every word but function words capitalised.
+    let title_case = words >= 4 && caps >= 4 && lower_content == 0;
     let shouting = words >= 3 && uppers * 10 >= words * 8;
     // Words of scripts without case: table lookups over word windows.
     let mut i = 0;
@@ -279,7 +326,10 @@ fn sentence(
                     paragraph: para,
                     start: raws[i].start,
                     end: raws[i + n - 1].end,
-                    toks: raws[i..i + n].iter().map(|r| name_tok(t, lang, text, r.start, r.end)).collect(),
+                    toks: raws[i..i + n]
+                        .iter()
+                        .map(|r| name_tok(t, lang, text, r.start, r.end))
+                        .collect(),
                     entities: ents.to_vec(),
                     strength: Strength::Strong,
                     acronym: false,
@@ -302,9 +352,9 @@ fn sentence(
         let mut j = i + 1;
         let mut last = i;
         while j < raws.len() {
-            let gap = &text[raws[last].end..raws[j].start];
+            let gap = &text[raws[j - 1].end..raws[j].start];
             let gap_ok = gap.chars().all(char::is_whitespace) && gap.len() <= 3
-                || (raws[last].initial_letter && gap.trim() == ".");
+                || (raws[j - 1].initial_letter && gap.trim() == ".");
             if !gap_ok {
                 break;
             }
@@ -314,13 +364,36 @@ fn sentence(
                 continue;
             }
             let w = text[raws[j].start..raws[j].end].to_lowercase();
-            if lang.particles.contains(&w) && j + 1 < raws.len() {
+            let next_is_name = raws.get(j + 1).is_some_and(|r| {
+                let l = text[r.start..r.end].to_lowercase();
+                r.cap
+                    && !lang.skip.contains(&l)
+                    && !lang.titles.contains(&l)
+                    && !strip_ending(&l, &lang.endings).is_some_and(|s| lang.titles.contains(s))
+            });
+            if lang.particles.contains(&w)
+                && (next_is_name
+                    || raws.get(j + 1).is_some_and(|r| {
+                        lang.particles
+                            .contains(&text[r.start..r.end].to_lowercase())
+                    }))
+            {
                 j += 1;
                 continue;
             }
             break;
         }
-        finish(t, lang, text, &raws[i..=last], para, title_case, shouting, lowercase_words, out);
+        finish(
+            t,
+            lang,
+            text,
+            &raws[i..=last],
+            para,
+            title_case,
+            shouting,
+            lowercase_words,
+            out,
+        );
         i = last + 1;
     }
 }
@@ -358,12 +431,15 @@ fn finish(
     }
     let titled = a > 0 && {
         let l = lower(&seq[a - 1]);
-        lang.titles.contains(&l) || strip_ending(&l, &lang.endings).is_some_and(|s| lang.titles.contains(s))
+        lang.titles.contains(&l)
+            || strip_ending(&l, &lang.endings).is_some_and(|s| lang.titles.contains(s))
     };
     let seq = &seq[a..b];
     let toks: Vec<NameTok> = seq
         .iter()
-        .filter(|r| (r.cap || r.acronym) && !r.initial_letter && !lang.particles.contains(&lower(r)))
+        .filter(|r| {
+            (r.cap || r.acronym) && !r.initial_letter && !lang.particles.contains(&lower(r))
+        })
         .map(|r| name_tok(t, lang, text, r.start, r.end))
         .filter(|k| k.strict.chars().count() >= 2)
         .collect();
@@ -385,7 +461,10 @@ fn finish(
     if entities.is_empty() && n == 1 {
         let l = lower(&seq[0]);
         if let Some(stem) = strip_ending(&l, &lang.endings)
-            && let Some(e) = t.stems.get(&strict(stem)).or_else(|| t.forms.get(&strict(stem)))
+            && let Some(e) = t
+                .stems
+                .get(&strict(stem))
+                .or_else(|| t.forms.get(&strict(stem)))
         {
             entities.extend_from_slice(e);
         }
@@ -397,16 +476,28 @@ fn finish(
     let acronym = single && toks[0].acronym;
     let initial = seq[0].sentence_initial;
     let strength = if title_case && !acronym || shouting {
-        if entities.is_empty() { Strength::Weak } else { Strength::Medium }
+        if entities.is_empty() {
+            Strength::Weak
+        } else {
+            Strength::Medium
+        }
     } else if !entities.is_empty() {
         Strength::Strong
     } else if !single {
-        if initial && lang.noun_caps { Strength::Medium } else { Strength::Strong }
+        if initial && lang.noun_caps {
+            Strength::Medium
+        } else {
+            Strength::Strong
+        }
     } else if initial || (lang.noun_caps && !acronym) {
         Strength::Weak
     } else {
         let l = lower(&seq[0]);
-        if lowercase_words.contains(l.as_str()) { Strength::Weak } else { Strength::Medium }
+        if lowercase_words.contains(l.as_str()) {
+            Strength::Weak
+        } else {
+            Strength::Medium
+        }
     };
     out.push(Mention {
         paragraph: para,
@@ -422,21 +513,36 @@ fn finish(
 }
 
 /// Table names inside a CJK run.
-fn cjk_mentions(t: &NameTables, text: &str, s: usize, e: usize, para: usize, out: &mut Vec<Mention>) {
+fn cjk_mentions(
+    t: &NameTables,
+    text: &str,
+    s: usize,
+    e: usize,
+    para: usize,
+    out: &mut Vec<Mention>,
+) {
     let run = &text[s..e];
     let mut i = 0;
     while i < run.len() {
-        let Some(c) = run[i..].chars().next() else { break };
+        let Some(c) = run[i..].chars().next() else {
+            break;
+        };
         let mut best: Option<(usize, u32)> = None;
         if let Some(cands) = t.cjk.get(&c) {
-            let is_kana = |c: char| matches!(c as u32, 0x3040..=0x30FF);
+            let is_kana = |c: char| matches!(c as u32, 0x30A0..=0x30FF);
             for (form, id) in cands {
                 // A kana form inside a longer kana word is another word
                 // (タイ in タイトル).
                 let bounded = !form.chars().all(is_kana)
                     || (!run[..i].chars().next_back().is_some_and(is_kana)
-                        && !run[i + form.len().min(run.len() - i)..].chars().next().is_some_and(is_kana));
-                if bounded && run[i..].starts_with(form.as_str()) && best.is_none_or(|(l, _)| form.len() > l) {
+                        && !run[i + form.len().min(run.len() - i)..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_kana));
+                if bounded
+                    && run[i..].starts_with(form.as_str())
+                    && best.is_none_or(|(l, _)| form.len() > l)
+                {
                     best = Some((form.len(), *id));
                 }
             }
@@ -485,7 +591,13 @@ mod tests {
     fn language_table_examples() {
         for t in &tables().lang_tables {
             for ex in &t.examples {
-                assert_eq!(names_of(&ex.text, &t.lang), ex.names, "{}: {}", t.lang, ex.text);
+                assert_eq!(
+                    names_of(&ex.text, &t.lang),
+                    ex.names,
+                    "{}: {}",
+                    t.lang,
+                    ex.text
+                );
             }
         }
     }
@@ -493,6 +605,9 @@ mod tests {
     #[test]
     fn sentence_initial_common_words_are_not_names() {
         assert!(names_of("However, the plan failed. Scientists said so.", "en").is_empty());
-        assert_eq!(names_of("Scientists met Angela Merkel.", "en"), ["Angela Merkel"]);
+        assert_eq!(
+            names_of("Scientists met Angela Merkel.", "en"),
+            ["Angela Merkel"]
+        );
     }
 }

@@ -185,7 +185,10 @@ impl Glossary {
         for &ti in t_mentions {
             let tm = &tgt.mentions[ti];
             let tform = &tgt_side.text()[tm.start..tm.end];
-            if entries.iter().any(|e| e.accepts(lang, tform) || sub_accepts(e, lang, tm, tgt_side)) {
+            if entries
+                .iter()
+                .any(|e| e.accepts(lang, tform) || sub_accepts(e, lang, tm, tgt_side))
+            {
                 return Some(SrcStatus::Found);
             }
         }
@@ -236,18 +239,28 @@ fn sub_accepts(e: &GlossaryEntry, lang: Option<&str>, tm: &Mention, tgt: &SideCo
 pub fn load_glossary(path: impl AsRef<Path>) -> Result<Glossary, GlossaryError> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| GlossaryError::Io { path: name.clone(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| GlossaryError::Io {
+        path: name.clone(),
+        source,
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| GlossaryError::Format {
         path: name.clone(),
         message: "not UTF-8 text".into(),
     })?;
-    parse_glossary(&text).map_err(|message| GlossaryError::Format { path: name, message })
+    parse_glossary(&text).map_err(|message| GlossaryError::Format {
+        path: name,
+        message,
+    })
 }
 
 /// Parses glossary text (TBX or CSV).
 pub fn parse_glossary(text: &str) -> Result<Glossary, String> {
     let body = text.trim_start_matches('\u{feff}').trim_start();
-    let entries = if body.starts_with('<') { parse_tbx(body)? } else { parse_csv(body)? };
+    let entries = if body.starts_with('<') {
+        parse_tbx(body)?
+    } else {
+        parse_csv(body)?
+    };
     Ok(Glossary::new(entries))
 }
 
@@ -273,7 +286,9 @@ fn csv_fields(line: &str) -> Vec<String> {
 }
 
 fn parse_csv(text: &str) -> Result<Vec<GlossaryEntry>, String> {
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
     let header: Vec<String> = csv_fields(lines.next().ok_or("empty glossary")?)
         .into_iter()
         .map(|h| h.to_lowercase())
@@ -300,7 +315,12 @@ fn parse_csv(text: &str) -> Result<Vec<GlossaryEntry>, String> {
         let mut e = GlossaryEntry::default();
         let mut push = |text: &str, status, lang: &Option<String>, source_side| {
             for t in text.split('|').map(str::trim).filter(|t| !t.is_empty()) {
-                e.terms.push(Term { lang: lang.clone(), text: t.to_string(), status, source_side });
+                e.terms.push(Term {
+                    lang: lang.clone(),
+                    text: t.to_string(),
+                    status,
+                    source_side,
+                });
             }
         };
         push(get(source), TermStatus::Preferred, &sl, true);
@@ -332,7 +352,9 @@ fn unescape(s: &str) -> String {
             "gt" => Some('>'),
             "quot" => Some('"'),
             "apos" => Some('\''),
-            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32),
+            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
@@ -371,7 +393,11 @@ fn status_of(note: &str) -> Option<TermStatus> {
         Some(TermStatus::Preferred)
     } else if n.contains("admitted") {
         Some(TermStatus::Admitted)
-    } else if n.contains("deprecated") || n.contains("superseded") || n.contains("notrecommended") || n.contains("forbidden") {
+    } else if n.contains("deprecated")
+        || n.contains("superseded")
+        || n.contains("notrecommended")
+        || n.contains("forbidden")
+    {
         Some(TermStatus::Forbidden)
     } else {
         None
@@ -432,10 +458,21 @@ fn parse_tbx(text: &str) -> Result<Vec<GlossaryEntry>, String> {
             ("langSet" | "langSec", false) => {
                 lang = attr(tag, "xml:lang")
                     .or_else(|| attr(tag, "lang"))
-                    .map(|l| l.to_lowercase().split(['-', '_']).next().unwrap_or("").to_string());
+                    .map(|l| {
+                        l.to_lowercase()
+                            .split(['-', '_'])
+                            .next()
+                            .unwrap_or("")
+                            .to_string()
+                    });
             }
             ("tig" | "ntig" | "termSec", false) if !self_closing => {
-                term = Some(Term { lang: lang.clone(), text: String::new(), status: TermStatus::Admitted, source_side: false });
+                term = Some(Term {
+                    lang: lang.clone(),
+                    text: String::new(),
+                    status: TermStatus::Admitted,
+                    source_side: false,
+                });
             }
             ("tig" | "ntig" | "termSec", true) => {
                 if let (Some(t), Some(e)) = (term.take(), entry.as_mut())
@@ -452,7 +489,12 @@ fn parse_tbx(text: &str) -> Result<Vec<GlossaryEntry>, String> {
                         Some(t) => t.text = text,
                         None => {
                             if let Some(e) = entry.as_mut() {
-                                e.terms.push(Term { lang: lang.clone(), text, status: TermStatus::Admitted, source_side: false });
+                                e.terms.push(Term {
+                                    lang: lang.clone(),
+                                    text,
+                                    status: TermStatus::Admitted,
+                                    source_side: false,
+                                });
                             }
                         }
                     }
@@ -495,13 +537,19 @@ mod tests {
         assert!(e.accepts(Some("en"), "Zelenskyy"));
         assert!(!e.accepts(Some("en"), "Zelenskij"));
         assert!(e.forbids(Some("en"), "Zelenskij"));
-        assert_eq!(e.preferred(Some("en")).map(|t| t.text.as_str()), Some("Zelensky"));
+        assert_eq!(
+            e.preferred(Some("en")).map(|t| t.text.as_str()),
+            Some("Zelensky")
+        );
         assert!(parse_glossary("foo,bar\n").is_err());
     }
 
     #[test]
     fn terminology_layout_is_accepted() {
-        let g = parse_glossary("source,target,forbidden\nNachtragshaushalt,supplementary budget,additional budget\n").expect("parses");
+        let g = parse_glossary(
+            "source,target,forbidden\nNachtragshaushalt,supplementary budget,additional budget\n",
+        )
+        .expect("parses");
         let e = g.lookup("Nachtragshaushalt").next().expect("entry");
         assert!(e.forbids(None, "additional budget"));
     }
@@ -525,7 +573,10 @@ mod tests {
         let e = g.lookup("Зеленский").next().expect("entry");
         assert!(e.accepts(Some("en"), "Zelenskyy"));
         assert!(e.forbids(Some("en"), "Zelenskij"));
-        assert_eq!(e.preferred(Some("en")).map(|t| t.text.as_str()), Some("Zelensky"));
+        assert_eq!(
+            e.preferred(Some("en")).map(|t| t.text.as_str()),
+            Some("Zelensky")
+        );
         assert!(g.lookup("M&M").next().is_some());
         assert!(parse_glossary("<html></html>").is_err());
     }

@@ -151,7 +151,7 @@ impl Rewriter {
         for (from, to) in rules {
             let (pat, ahead) = match from.find('[') {
                 Some(i) => (
-                    from[..i].as_bytes().to_vec(),
+                    from.as_bytes()[..i].to_vec(),
                     Some(from[i + 1..].trim_end_matches(']').as_bytes().to_vec()),
                 ),
                 None => (from.as_bytes().to_vec(), None),
@@ -159,11 +159,15 @@ impl Rewriter {
             if let Some(&b) = pat.first()
                 && b < 128
             {
-                by_first[b as usize].push(Rewrite { pat, ahead, rep: to.clone() });
+                by_first[b as usize].push(Rewrite {
+                    pat,
+                    ahead,
+                    rep: to.clone(),
+                });
             }
         }
         for v in &mut by_first {
-            v.sort_by(|a, b| b.pat.len().cmp(&a.pat.len()));
+            v.sort_by_key(|r| std::cmp::Reverse(r.pat.len()));
         }
         Rewriter { by_first }
     }
@@ -275,7 +279,14 @@ mod tests {
     #[test]
     fn loose_keys_meet_across_schemes() {
         let z = loose("Zelensky");
-        for v in ["Zelenskiy", "Selenskyj", "Zelenski", "Зеленский", "Zelenskyj", "Zełenski"] {
+        for v in [
+            "Zelenskiy",
+            "Selenskyj",
+            "Zelenski",
+            "Зеленский",
+            "Zelenskyj",
+            "Zełenski",
+        ] {
             assert_eq!(loose(v), z, "{v}");
         }
         assert_eq!(loose("Kovalyov"), loose("Kovalev"));

@@ -30,17 +30,25 @@ pub enum TokMatch {
 /// Vowels a stem may be extended by without changing the name
 /// (Zelensk-iy / Zelensk-y).
 fn vowel_tail(s: &str) -> bool {
-    s.chars().count() <= 2 && s.chars().all(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'I'))
+    s.chars().count() <= 2
+        && s.chars()
+            .all(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'I'))
 }
 
 fn starts_agree(long: &str, short: &str) -> bool {
-    long.len() >= short.len() && loose_agree(&long[..short.len()], short) && long.is_char_boundary(short.len())
+    long.len() >= short.len()
+        && loose_agree(&long[..short.len()], short)
+        && long.is_char_boundary(short.len())
 }
 
 /// True when `long` is `short` with vowels inserted (Aleksandr /
 /// Alexander): transcriptions across scripts disagree on those.
 fn vowels_inserted(x: &str, y: &str) -> bool {
-    let cons = |s: &str| -> String { s.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'I')).collect() };
+    let cons = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'I'))
+            .collect()
+    };
     x.len() != y.len() && cons(x) == cons(y) && !cons(x).is_empty()
 }
 
@@ -50,8 +58,15 @@ fn alternation(x: &str, y: &str) -> bool {
     if x.len() != y.len() || x.chars().count() < 4 {
         return false;
     }
-    let (Some(a), Some(b)) = (x.chars().last(), y.chars().last()) else { return false };
-    let pair = |p: char, q: char| matches!((p, q), ('K', 'S') | ('g', 'S') | ('H', 'S') | ('K', 'X') | ('H', 'X') | ('g', 'X'));
+    let (Some(a), Some(b)) = (x.chars().last(), y.chars().last()) else {
+        return false;
+    };
+    let pair = |p: char, q: char| {
+        matches!(
+            (p, q),
+            ('K', 'S') | ('g', 'S') | ('H', 'S') | ('K', 'X') | ('H', 'X') | ('g', 'X')
+        )
+    };
     x[..x.len() - a.len_utf8()] == y[..y.len() - b.len_utf8()] && (pair(a, b) || pair(b, a))
 }
 
@@ -64,7 +79,11 @@ pub fn is_latin(s: &str) -> bool {
 pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
     if a.acronym != b.acronym && (a.acronym || b.acronym) && a.strict.len() <= 5 {
         // EU vs Eu is fine; an acronym and a word only when equal.
-        return if a.strict == b.strict { TokMatch::Same } else { TokMatch::None };
+        return if a.strict == b.strict {
+            TokMatch::Same
+        } else {
+            TokMatch::None
+        };
     }
     for x in &a.loose {
         for y in &b.loose {
@@ -72,7 +91,10 @@ pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
                 return TokMatch::Same;
             }
             let (long, short) = if x.len() >= y.len() { (x, y) } else { (y, x) };
-            if short.chars().count() >= 4 && starts_agree(long, short) && vowel_tail(&long[short.len()..]) {
+            if short.chars().count() >= 4
+                && starts_agree(long, short)
+                && vowel_tail(&long[short.len()..])
+            {
                 return TokMatch::Same;
             }
         }
@@ -100,7 +122,11 @@ pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
             return TokMatch::Same;
         }
     }
-    if near(a, b) { TokMatch::Near } else { TokMatch::None }
+    if near(a, b) {
+        TokMatch::Near
+    } else {
+        TokMatch::None
+    }
 }
 
 /// One or two edits apart, and not one word extending the other.
@@ -180,7 +206,8 @@ pub fn para_words(side: &SideContext<'_>, p: usize) -> Vec<NameTok> {
 }
 
 fn is_abjad_side(side: &SideContext<'_>) -> bool {
-    side.lang().is_some_and(|l| matches!(l.code(), "ar" | "he" | "fa" | "ur" | "hi"))
+    side.lang()
+        .is_some_and(|l| matches!(l.code(), "ar" | "he" | "fa" | "ur" | "hi"))
 }
 
 /// True when a word derives from a form of one of the entities (Russia /
@@ -192,7 +219,11 @@ fn entity_derived(entities: &[u32], words: &[NameTok]) -> bool {
             let fk = super::key::strict(f);
             let n = fk.chars().count();
             words.iter().any(|w| {
-                let common = fk.chars().zip(w.strict.chars()).take_while(|(a, b)| a == b).count();
+                let common = fk
+                    .chars()
+                    .zip(w.strict.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
                 common >= 4 && n - common <= 3
             })
         })
@@ -201,7 +232,11 @@ fn entity_derived(entities: &[u32], words: &[NameTok]) -> bool {
 
 /// True when some word of `m` matches one of `words` at `level` or better.
 fn mention_in_words(m: &Mention, words: &[NameTok], abjad: bool) -> bool {
-    m.toks.iter().any(|a| words.iter().any(|b| tok_match(a, b, abjad) == TokMatch::Same))
+    m.toks.iter().any(|a| {
+        words
+            .iter()
+            .any(|b| tok_match(a, b, abjad) == TokMatch::Same)
+    })
 }
 
 fn mentions_match(a: &Mention, b: &Mention, abjad: bool) -> TokMatch {
@@ -251,9 +286,19 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
     for (k, link) in links.iter().enumerate() {
         let t_scope = scope(links, k, true);
         let s_scope = scope(links, k, false);
-        let t_mentions: Vec<usize> = t_scope.iter().flat_map(|&p| tgt.by_para[p].clone()).collect();
-        let s_mentions: Vec<usize> = s_scope.iter().flat_map(|&p| src.by_para[p].clone()).collect();
-        let aligned_t: HashSet<usize> = link.target.iter().flat_map(|&p| tgt.by_para[p].clone()).collect();
+        let t_mentions: Vec<usize> = t_scope
+            .iter()
+            .flat_map(|&p| tgt.by_para[p].clone())
+            .collect();
+        let s_mentions: Vec<usize> = s_scope
+            .iter()
+            .flat_map(|&p| src.by_para[p].clone())
+            .collect();
+        let aligned_t: HashSet<usize> = link
+            .target
+            .iter()
+            .flat_map(|&p| tgt.by_para[p].clone())
+            .collect();
         for &sp in &link.source {
             for mi in src.by_para[sp].clone() {
                 src_target_para[mi] = link.target.first().copied();
@@ -301,11 +346,20 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                     }
                 }
                 let entity_found = found && !tok_same.iter().any(|&x| x) && !m.entities.is_empty();
-                let near = (0..m.toks.len())
-                    .filter(|_| !entity_found)
-                    .find_map(|a| (!tok_same[a]).then_some(tok_near[a]).flatten().map(|(ti, b)| (a, ti, b)));
+                let near = (0..m.toks.len()).filter(|_| !entity_found).find_map(|a| {
+                    (!tok_same[a])
+                        .then_some(tok_near[a])
+                        .flatten()
+                        .map(|(ti, b)| (a, ti, b))
+                });
                 let best = (
-                    if found { TokMatch::Same } else if near.is_some() { TokMatch::Near } else { TokMatch::None },
+                    if found {
+                        TokMatch::Same
+                    } else if near.is_some() {
+                        TokMatch::Near
+                    } else {
+                        TokMatch::None
+                    },
                     0,
                     0,
                     0,
@@ -335,7 +389,8 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                 if !found && !tm.toks.is_empty() {
                     for &p in &s_scope {
                         let words = src_words[p].get_or_insert_with(|| para_words(&src_side, p));
-                        if mention_in_words(tm, words, abjad) || entity_derived(&tm.entities, words) {
+                        if mention_in_words(tm, words, abjad) || entity_derived(&tm.entities, words)
+                        {
                             found = true;
                             break;
                         }
@@ -350,7 +405,11 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                 if tm.strength == Strength::Weak && tm.initial {
                     continue;
                 }
-                let aligned_s: Vec<usize> = link.source.iter().flat_map(|&p| src.by_para[p].clone()).collect();
+                let aligned_s: Vec<usize> = link
+                    .source
+                    .iter()
+                    .flat_map(|&p| src.by_para[p].clone())
+                    .collect();
                 'tok: for (b, y) in tm.toks.iter().enumerate() {
                     let mut cand = None;
                     for &si in &s_mentions {
@@ -361,7 +420,11 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                         for (a, x) in sm.toks.iter().enumerate() {
                             match tok_match(x, y, abjad) {
                                 TokMatch::Same => continue 'tok,
-                                TokMatch::Near if cand.is_none() && aligned_s.contains(&si) && sm.strength > Strength::Weak => {
+                                TokMatch::Near
+                                    if cand.is_none()
+                                        && aligned_s.contains(&si)
+                                        && sm.strength > Strength::Weak =>
+                                {
                                     cand = Some((b, si, a));
                                 }
                                 _ => {}
@@ -380,7 +443,11 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
     // name is no misspelling (two people, Scholz and Schulz).
     let taken = |ti: usize, b: usize| {
         let y = &tgt.mentions[ti].toks[b];
-        src.mentions.iter().any(|m| m.toks.iter().any(|x| tok_match(x, y, abjad) == TokMatch::Same))
+        src.mentions.iter().any(|m| {
+            m.toks
+                .iter()
+                .any(|x| tok_match(x, y, abjad) == TokMatch::Same)
+        })
     };
     for i in 0..src_status.len() {
         if let Some((_, ti, b)) = src_near[i]

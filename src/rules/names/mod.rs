@@ -62,12 +62,20 @@ pub fn with_context(d: &crate::ingest::Document, f: impl FnOnce(&PairContext<'_>
         for (i, p) in side.paragraphs.iter().enumerate() {
             split_sentences(&side.text, p.start, p.end, i, code, &mut sentences);
         }
-        (langs, SideUnits::new(&side.text, side.paragraphs.len(), sentences), tag)
+        (
+            langs,
+            SideUnits::new(&side.text, side.paragraphs.len(), sentences),
+            tag,
+        )
     };
     let src = d.source.as_ref().map(|s| (s, prep(s)));
     let tgt = prep(&d.target);
     let alignment = src.as_ref().map(|(_, p)| align(&p.1, &tgt.1));
-    type Prep = (crate::detect::SideLanguages, SideUnits, Option<crate::lang::LangTag>);
+    type Prep = (
+        crate::detect::SideLanguages,
+        SideUnits,
+        Option<crate::lang::LangTag>,
+    );
     fn ctx<'a>(side: &'a crate::ingest::Side, p: &'a Prep) -> SideContext<'a> {
         SideContext {
             side,

@@ -19,7 +19,9 @@ pub enum Script {
 /// The script of `c`, when it is one transliterated here.
 pub fn script_of(c: char) -> Option<Script> {
     match c as u32 {
-        0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Some(Script::Arabic),
+        0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            Some(Script::Arabic)
+        }
         0x0590..=0x05FF => Some(Script::Hebrew),
         0x0900..=0x097F => Some(Script::Devanagari),
         0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Some(Script::Kana),
@@ -195,8 +197,7 @@ fn kana(c: char) -> Option<&'static str> {
 /// characters of other scripts are lowercased and kept.
 pub fn transliterate_into(word: &str, out: &mut String) {
     let mut prev_consonant = false;
-    let mut chars = word.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in word.chars() {
         match script_of(c) {
             Some(Script::Arabic) => {
                 if let Some(l) = arabic(c) {

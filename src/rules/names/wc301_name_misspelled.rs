@@ -1,8 +1,8 @@
 //! WC301 `name-misspelled`.
 
+use super::extract::Strength;
 use super::matching::{SrcStatus, analyse};
 use super::{glossary_of, quoted};
-use super::extract::Strength;
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
 
@@ -53,7 +53,9 @@ impl Rule for NameMisspelled {
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let Some(src_side) = cx.source else { return };
         let glossary = glossary_of(cx);
-        let Some(names) = analyse(cx, glossary) else { return };
+        let Some(names) = analyse(cx, glossary) else {
+            return;
+        };
         let tgt_text = cx.target.text();
         let src_text = src_side.text();
         let same_script = same_script(src_text, tgt_text);
@@ -79,18 +81,29 @@ impl Rule for NameMisspelled {
         for (i, a, ti, b) in pairs {
             let m = &names.src.mentions[i];
             let tm = &names.tgt.mentions[ti];
-            let (Some(x), Some(y)) = (m.toks.get(a), tm.toks.get(b)) else { continue };
+            let (Some(x), Some(y)) = (m.toks.get(a), tm.toks.get(b)) else {
+                continue;
+            };
             let wrong = &tgt_text[y.start..y.end];
             let right = &src_text[x.start..x.end];
             let preferred = glossary.and_then(|g| g.replacement(tm, &cx.target));
             let (message, suggestion) = match preferred {
                 Some(p) => (
-                    format!("{} is a form the glossary forbids; use {}", quoted(&tgt_text[tm.start..tm.end]), quoted(p)),
+                    format!(
+                        "{} is a form the glossary forbids; use {}",
+                        quoted(&tgt_text[tm.start..tm.end]),
+                        quoted(p)
+                    ),
                     Some(p.to_string()),
                 ),
                 None => (
-                    format!("{} looks like a misspelling of {}", quoted(wrong), quoted(right)),
-                    (same_script && !right.contains(char::is_whitespace)).then(|| right.to_string()),
+                    format!(
+                        "{} looks like a misspelling of {}",
+                        quoted(wrong),
+                        quoted(right)
+                    ),
+                    (same_script && !right.contains(char::is_whitespace))
+                        .then(|| right.to_string()),
                 ),
             };
             let mut f = Self::META.finding(target_span(y.start, y.end), message);
@@ -100,7 +113,9 @@ impl Rule for NameMisspelled {
             let given = |k: &str| super::data::tables().given.contains(k);
             let adapted = given(&x.strict) || given(&y.strict) || ending_only(x.key(), y.key());
             let first_differs = x.key().chars().next() != y.key().chars().next();
-            if preferred.is_none() && (x.cross != y.cross || weak_target || adapted || first_differs) {
+            if preferred.is_none()
+                && (x.cross != y.cross || weak_target || adapted || first_differs)
+            {
                 f.severity = Severity::Info;
             }
             f.source_paragraph = Some(m.paragraph);
@@ -143,8 +158,14 @@ mod tests {
     fn one_letter_off_is_reported() {
         let f = assert_findings(
             &NameMisspelled,
-            Some(("Astronomer Rebecca Thornton of the observatory confirmed the orbit on Monday.", "en")),
-            ("La astrónoma Rebecca Thorton, del observatorio, confirmó la órbita el lunes.", "es"),
+            Some((
+                "Astronomer Rebecca Thornton of the observatory confirmed the orbit on Monday.",
+                "en",
+            )),
+            (
+                "La astrónoma Rebecca Thorton, del observatorio, confirmó la órbita el lunes.",
+                "es",
+            ),
             1,
         );
         assert!(f[0].message.contains("Thorton"), "{}", f[0].message);
@@ -156,8 +177,14 @@ mod tests {
         for t in ["Zelensky", "Zelenskiy", "Selenskyj", "Zelenski"] {
             assert_no_findings(
                 &NameMisspelled,
-                Some(("Президент Владимир Зеленский выступил в парламенте в понедельник.", "ru")),
-                (&format!("Präsident Wolodymyr {t} sprach am Montag im Parlament."), "de"),
+                Some((
+                    "Президент Владимир Зеленский выступил в парламенте в понедельник.",
+                    "ru",
+                )),
+                (
+                    &format!("Präsident Wolodymyr {t} sprach am Montag im Parlament."),
+                    "de",
+                ),
             );
         }
     }
@@ -166,8 +193,14 @@ mod tests {
     fn cross_script_misspelling() {
         assert_findings(
             &NameMisspelled,
-            Some(("Президент Владимир Зеленский выступил в парламенте в понедельник.", "ru")),
-            ("President Volodymyr Zelinsky spoke in parliament on Monday.", "en"),
+            Some((
+                "Президент Владимир Зеленский выступил в парламенте в понедельник.",
+                "ru",
+            )),
+            (
+                "President Volodymyr Zelinsky spoke in parliament on Monday.",
+                "en",
+            ),
             1,
         );
     }
@@ -176,7 +209,10 @@ mod tests {
     fn inflection_is_accepted() {
         assert_no_findings(
             &NameMisspelled,
-            Some(("Путин встретился с Эрдоганом в Сочи в понедельник вечером.", "ru")),
+            Some((
+                "Путин встретился с Эрдоганом в Сочи в понедельник вечером.",
+                "ru",
+            )),
             ("Putin met Erdogan in Sochi on Monday evening.", "en"),
         );
     }

@@ -52,7 +52,9 @@ impl Rule for NameDropped {
 
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let Some((src, al)) = cx.pair() else { return };
-        let Some(names) = analyse(cx, glossary_of(cx)) else { return };
+        let Some(names) = analyse(cx, glossary_of(cx)) else {
+            return;
+        };
         let tgt = cx.target;
         let tables = super::data::tables();
         let tgt_code = tgt.lang().map(|l| l.code());
@@ -64,7 +66,9 @@ impl Rule for NameDropped {
             if !reportable(m) {
                 continue;
             }
-            let Some(tp) = names.src_target_para[i] else { continue };
+            let Some(tp) = names.src_target_para[i] else {
+                continue;
+            };
             if !names.tgt.cased {
                 // Into scripts without case only table names are checked.
                 let known = m.entities.iter().any(|&e| {
@@ -84,7 +88,10 @@ impl Rule for NameDropped {
                 let k = al.link_of_target(tp).unwrap_or(0);
                 let lo = k.saturating_sub(1);
                 let hi = (k + 1).min(al.paragraphs.len().saturating_sub(1));
-                let paras: Vec<usize> = al.paragraphs[lo..=hi].iter().flat_map(|l| l.target.clone()).collect();
+                let paras: Vec<usize> = al.paragraphs[lo..=hi]
+                    .iter()
+                    .flat_map(|l| l.target.clone())
+                    .collect();
                 if has_cognate(m, &tgt, &paras) {
                     continue;
                 }
@@ -92,7 +99,11 @@ impl Rule for NameDropped {
             let name = &src.text()[m.start..m.end];
             let (ts, te) = tgt.paragraph_range(tp);
             let mut f = Self::META.finding(
-                if te > ts { target_span(ts, te) } else { source_span(m.start, m.end) },
+                if te > ts {
+                    target_span(ts, te)
+                } else {
+                    source_span(m.start, m.end)
+                },
                 format!(
                     "name {} of source paragraph {} is missing from the translation",
                     quoted(name),
@@ -116,7 +127,9 @@ impl Rule for NameDropped {
 /// True when the target paragraph's names are written in a non-Latin
 /// script.
 fn target_cross(names: &super::matching::PairNames, tp: usize) -> bool {
-    let toks = names.tgt.by_para[tp].clone().flat_map(|ti| names.tgt.mentions[ti].toks.iter());
+    let toks = names.tgt.by_para[tp]
+        .clone()
+        .flat_map(|ti| names.tgt.mentions[ti].toks.iter());
     let (mut cross, mut n) = (0, 0);
     for t in toks {
         n += 1;
@@ -129,7 +142,8 @@ fn target_cross(names: &super::matching::PairNames, tp: usize) -> bool {
 /// transcription the keys could not relate).
 fn leftover_name(names: &super::matching::PairNames, tp: usize) -> bool {
     names.tgt.by_para[tp].clone().any(|ti| {
-        names.tgt.mentions[ti].strength > Strength::Weak && names.tgt_status[ti] == super::matching::TgtStatus::Added
+        names.tgt.mentions[ti].strength > Strength::Weak
+            && names.tgt_status[ti] == super::matching::TgtStatus::Added
     })
 }
 
@@ -153,7 +167,10 @@ mod tests {
         let f = assert_findings(
             &NameDropped,
             Some((PT, "pt")),
-            ("The director of the institute said the decline in deforestation continues this year.", "en"),
+            (
+                "The director of the institute said the decline in deforestation continues this year.",
+                "en",
+            ),
             1,
         );
         assert!(f[0].message.contains("Tiago Moreira Lins"));
@@ -164,7 +181,10 @@ mod tests {
         assert_no_findings(
             &NameDropped,
             Some((PT, "pt")),
-            ("The institute's director, Tiago Moreira Lins, said the decline in deforestation continues this year.", "en"),
+            (
+                "The institute's director, Tiago Moreira Lins, said the decline in deforestation continues this year.",
+                "en",
+            ),
         );
     }
 
@@ -172,8 +192,14 @@ mod tests {
     fn exonyms_and_acronyms_are_recognised() {
         assert_no_findings(
             &NameDropped,
-            Some(("Il vertice della Nato a Mosca e la riunione dell'Onu a Pechino sono stati rinviati.", "it")),
-            ("The NATO summit in Moscow and the UN meeting in Beijing have been postponed.", "en"),
+            Some((
+                "Il vertice della Nato a Mosca e la riunione dell'Onu a Pechino sono stati rinviati.",
+                "it",
+            )),
+            (
+                "The NATO summit in Moscow and the UN meeting in Beijing have been postponed.",
+                "en",
+            ),
         );
     }
 
@@ -181,8 +207,14 @@ mod tests {
     fn name_moved_to_next_paragraph_is_found() {
         assert_no_findings(
             &NameDropped,
-            Some(("Il ministro Giancarlo Giorgetti ha presentato il bilancio.\n\nIl voto è previsto per giovedì.", "it")),
-            ("The minister presented the budget.\n\nGiancarlo Giorgetti said the vote is expected on Thursday.", "en"),
+            Some((
+                "Il ministro Giancarlo Giorgetti ha presentato il bilancio.\n\nIl voto è previsto per giovedì.",
+                "it",
+            )),
+            (
+                "The minister presented the budget.\n\nGiancarlo Giorgetti said the vote is expected on Thursday.",
+                "en",
+            ),
         );
     }
 }

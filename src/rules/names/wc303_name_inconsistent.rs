@@ -56,7 +56,6 @@ struct Occ {
     mention: usize,
     tok: usize,
     surface: String,
-    strict: String,
     strong: bool,
 }
 
@@ -86,7 +85,13 @@ impl Rule for NameInconsistent {
         let glossary = glossary_of(cx);
         let src_keys: HashSet<String> = cx
             .source
-            .map(|s| extract(&s).mentions.iter().flat_map(|m| m.toks.iter().map(|t| t.key().to_string())).collect())
+            .map(|s| {
+                extract(&s)
+                    .mentions
+                    .iter()
+                    .flat_map(|m| m.toks.iter().map(|t| t.key().to_string()))
+                    .collect()
+            })
             .unwrap_or_default();
         let mut reported: HashSet<usize> = HashSet::new();
         // Forms the glossary forbids.
@@ -95,7 +100,11 @@ impl Rule for NameInconsistent {
                 if let Some(p) = g.replacement(m, &tgt) {
                     let mut f = Self::META.finding(
                         target_span(m.start, m.end),
-                        format!("{} is a form the glossary forbids; use {}", quoted(&text[m.start..m.end]), quoted(p)),
+                        format!(
+                            "{} is a form the glossary forbids; use {}",
+                            quoted(&text[m.start..m.end]),
+                            quoted(p)
+                        ),
                     );
                     f.target_paragraph = Some(m.paragraph);
                     f.target_evidence = Some((m.start, m.end));
@@ -116,17 +125,19 @@ impl Rule for NameInconsistent {
                 if t.acronym || t.key().chars().count() < 4 {
                     continue;
                 }
-                groups.entry(t.key().replace('X', "S")).or_default().push(Occ {
-                    mention: i,
-                    tok: k,
-                    surface: {
-                        let l = surface(&text[t.start..t.end]);
-                        let base = super::data::strip_ending(&l, &lang.endings).unwrap_or(&l);
-                        strict(base)
-                    },
-                    strict: t.strict.clone(),
-                    strong: m.strength > Strength::Weak,
-                });
+                groups
+                    .entry(t.key().replace('X', "S"))
+                    .or_default()
+                    .push(Occ {
+                        mention: i,
+                        tok: k,
+                        surface: {
+                            let l = surface(&text[t.start..t.end]);
+                            let base = super::data::strip_ending(&l, &lang.endings).unwrap_or(&l);
+                            strict(base)
+                        },
+                        strong: m.strength > Strength::Weak,
+                    });
             }
         }
         let mut keys: Vec<&String> = groups.keys().collect();
@@ -138,16 +149,28 @@ impl Rule for NameInconsistent {
             }
             let first = &occ[0].surface;
             let cross = |o: &Occ| names.mentions[o.mention].toks[o.tok].cross;
-            if occ.iter().all(|o| &o.surface == first) || occ.iter().any(|o| cross(o) != cross(&occ[0])) {
+            if occ.iter().all(|o| &o.surface == first)
+                || occ.iter().any(|o| cross(o) != cross(&occ[0]))
+            {
                 continue;
             }
-            report_minority(self, cx, &names.mentions, occ.iter().collect(), &mut reported, out);
+            report_minority(
+                self,
+                cx,
+                &names.mentions,
+                occ.iter().collect(),
+                &mut reported,
+                out,
+            );
         }
         // Near spellings: one letter off, bucketed by first symbol.
         let mut buckets: HashMap<char, Vec<&String>> = HashMap::new();
         for key in &keys {
             if key.chars().count() >= MIN_NEAR_LEN && groups[*key].iter().any(|o| o.strong) {
-                buckets.entry(key.chars().next().unwrap_or(' ')).or_default().push(key);
+                buckets
+                    .entry(key.chars().next().unwrap_or(' '))
+                    .or_default()
+                    .push(key);
             }
         }
         for bucket in buckets.values() {
@@ -248,10 +271,15 @@ fn chinese(
         t.chinese.apply(&strict(w), &mut s);
         s
     };
-    let multi: Vec<usize> = (0..mentions.len()).filter(|&i| mentions[i].toks.len() == 2).collect();
+    let multi: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].toks.len() == 2)
+        .collect();
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in &multi {
-        by_surname.entry(mentions[i].toks[0].key()).or_default().push(i);
+        by_surname
+            .entry(mentions[i].toks[0].key())
+            .or_default()
+            .push(i);
     }
     for group in by_surname.values() {
         for (x, &a) in group.iter().enumerate() {
@@ -297,10 +325,17 @@ mod tests {
         let f = assert_findings(
             &NameInconsistent,
             None,
-            ("“We see a steady trend,” said Dmitry Kovalyov, head of the laboratory.\n\nKovalev stressed that tourism is affected too.", "en"),
+            (
+                "“We see a steady trend,” said Dmitry Kovalyov, head of the laboratory.\n\nKovalev stressed that tourism is affected too.",
+                "en",
+            ),
             1,
         );
-        assert!(f[0].message.contains("“Kovalev” is spelled “Kovalyov”"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("“Kovalev” is spelled “Kovalyov”"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
@@ -308,7 +343,10 @@ mod tests {
         assert_findings(
             &NameInconsistent,
             None,
-            ("Jens Stoltenberg arrived on Monday. Later, Jens Stoltemberg spoke to reporters. The Secretary General said Stoltenberg would stay.", "en"),
+            (
+                "Jens Stoltenberg arrived on Monday. Later, Jens Stoltemberg spoke to reporters. The Secretary General said Stoltenberg would stay.",
+                "en",
+            ),
             1,
         );
     }
@@ -318,7 +356,10 @@ mod tests {
         assert_no_findings(
             &NameInconsistent,
             None,
-            ("Rusko napadlo Ukrajinu v únoru. Válka s Ukrajinou pokračuje a Ukrajina se brání.", "cs"),
+            (
+                "Rusko napadlo Ukrajinu v únoru. Válka s Ukrajinou pokračuje a Ukrajina se brání.",
+                "cs",
+            ),
         );
     }
 
@@ -327,7 +368,10 @@ mod tests {
         assert_no_findings(
             &NameInconsistent,
             None,
-            ("Владимир Зеленский выступил в Раде. Позже слова Зеленского повторил спикер, а с Зеленским согласились депутаты.", "ru"),
+            (
+                "Владимир Зеленский выступил в Раде. Позже слова Зеленского повторил спикер, а с Зеленским согласились депутаты.",
+                "ru",
+            ),
         );
     }
 
@@ -336,13 +380,19 @@ mod tests {
         assert_findings(
             &NameInconsistent,
             None,
-            ("The chief scientist, Liu Jianguo, said the find was important.\n\nLiu Chien-kuo said samples were shipped to Guangzhou.", "en"),
+            (
+                "The chief scientist, Liu Jianguo, said the find was important.\n\nLiu Chien-kuo said samples were shipped to Guangzhou.",
+                "en",
+            ),
             1,
         );
         assert_no_findings(
             &NameInconsistent,
             None,
-            ("Liu Jianguo met Liu Yang in Beijing. Liu Jianguo said the talks went well.", "en"),
+            (
+                "Liu Jianguo met Liu Yang in Beijing. Liu Jianguo said the talks went well.",
+                "en",
+            ),
         );
     }
 }

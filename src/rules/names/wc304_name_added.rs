@@ -47,7 +47,9 @@ impl Rule for NameAdded {
 
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let Some((src, al)) = cx.pair() else { return };
-        let Some(names) = analyse(cx, glossary_of(cx)) else { return };
+        let Some(names) = analyse(cx, glossary_of(cx)) else {
+            return;
+        };
         let text = cx.target.text();
         for (i, st) in names.tgt_status.iter().enumerate() {
             if *st != TgtStatus::Added {
@@ -57,7 +59,9 @@ impl Rule for NameAdded {
             if !reportable(m) || m.acronym {
                 continue;
             }
-            let Some(sp) = names.tgt_source_para[i] else { continue };
+            let Some(sp) = names.tgt_source_para[i] else {
+                continue;
+            };
             if !names.src.cased && m.entities.is_empty() {
                 continue;
             }
@@ -65,7 +69,10 @@ impl Rule for NameAdded {
                 let k = al.link_of_source(sp).unwrap_or(0);
                 let lo = k.saturating_sub(1);
                 let hi = (k + 1).min(al.paragraphs.len().saturating_sub(1));
-                let paras: Vec<usize> = al.paragraphs[lo..=hi].iter().flat_map(|l| l.source.clone()).collect();
+                let paras: Vec<usize> = al.paragraphs[lo..=hi]
+                    .iter()
+                    .flat_map(|l| l.source.clone())
+                    .collect();
                 if has_cognate(m, &src, &paras) {
                     continue;
                 }
@@ -96,8 +103,14 @@ mod tests {
     fn replaced_name_is_added() {
         let f = assert_findings(
             &NameAdded,
-            Some(("Si Walmart sube los salarios, cada visita a la tienda costará 46 centavos más.", "es")),
-            ("If Real Madrid raises wages, each visit to the store will cost 46 cents more.", "en"),
+            Some((
+                "Si Walmart sube los salarios, cada visita a la tienda costará 46 centavos más.",
+                "es",
+            )),
+            (
+                "If Real Madrid raises wages, each visit to the store will cost 46 cents more.",
+                "en",
+            ),
             1,
         );
         assert!(f[0].message.contains("Real Madrid"));
@@ -107,8 +120,14 @@ mod tests {
     fn names_from_the_source_are_not_added() {
         assert_no_findings(
             &NameAdded,
-            Some(("Il premier Giorgia Meloni ha incontrato a Roma il cancelliere Olaf Scholz.", "it")),
-            ("Prime Minister Giorgia Meloni met Chancellor Olaf Scholz in Rome.", "en"),
+            Some((
+                "Il premier Giorgia Meloni ha incontrato a Roma il cancelliere Olaf Scholz.",
+                "it",
+            )),
+            (
+                "Prime Minister Giorgia Meloni met Chancellor Olaf Scholz in Rome.",
+                "en",
+            ),
         );
     }
 }
