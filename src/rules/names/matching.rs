@@ -312,6 +312,7 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                 let mut found = false;
                 // Per source word: the best near match in the aligned paragraphs.
                 let mut tok_same = vec![false; m.toks.len()];
+                let mut aligned_same = false;
                 let mut tok_near: Vec<Option<(usize, usize)>> = vec![None; m.toks.len()];
                 for &ti in &t_mentions {
                     let tm = &tgt.mentions[ti];
@@ -321,7 +322,12 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                     for (a, x) in m.toks.iter().enumerate() {
                         for (b, y) in tm.toks.iter().enumerate() {
                             match tok_match(x, y, abjad) {
-                                TokMatch::Same => tok_same[a] = true,
+                                TokMatch::Same => {
+                                    tok_same[a] = true;
+                                    if aligned_t.contains(&ti) {
+                                        aligned_same = true;
+                                    }
+                                }
                                 TokMatch::Near
                                     if aligned_t.contains(&ti)
                                         && tok_near[a].is_none()
@@ -335,9 +341,13 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                         }
                     }
                 }
-                found |= tok_same.iter().any(|&x| x);
+                // In the aligned paragraphs any word of the name will do (a
+                // surname alone); a neighbour must hold the name more fully,
+                // since a surname there may just refer back.
+                let need = m.toks.len().clamp(1, 2);
+                found |= aligned_same || tok_same.iter().filter(|&&x| x).count() >= need;
                 if !found && !m.toks.is_empty() {
-                    for &p in &t_scope {
+                    for &p in &link.target {
                         let words = tgt_words[p].get_or_insert_with(|| para_words(&tgt_side, p));
                         if mention_in_words(m, words, abjad) || entity_derived(&m.entities, words) {
                             found = true;
