@@ -107,11 +107,7 @@ pub fn matches(paragraph: &str, lang: Option<Lang>) -> Option<&'static str> {
     let ordered = patterns()
         .iter()
         .filter(|p| lang.is_some() && p.lang == lang)
-        .chain(
-            patterns()
-                .iter()
-                .filter(|p| lang.is_none() || p.lang != lang),
-        );
+        .chain(patterns().iter().filter(|p| lang.is_none() || p.lang != lang));
     for p in ordered {
         if chars <= p.max_chars && p.regex.is_match(text) {
             return Some(p.kind.as_str());

@@ -176,11 +176,7 @@ fn run(cli: Cli) -> Result<u8> {
                     m.name,
                     m.category.as_str(),
                     m.default_severity.as_str(),
-                    if m.needs_source {
-                        "needs a source"
-                    } else {
-                        "runs on a target alone too"
-                    },
+                    if m.needs_source { "needs a source" } else { "runs on a target alone too" },
                     m.docs_markdown()
                 ))?;
                 Ok(0)
@@ -240,16 +236,10 @@ fn check(args: CheckArgs) -> Result<u8> {
         InputFormat::Text => false,
         InputFormat::Auto => {
             args.files.len() == 1
-                && [".jsonl", ".ndjson"]
-                    .iter()
-                    .any(|e| args.files[0].ends_with(e))
+                && [".jsonl", ".ndjson"].iter().any(|e| args.files[0].ends_with(e))
         }
     };
-    let fail = |e: &InputError,
-                renderer: &mut Box<dyn Renderer>,
-                out: &mut BufWriter<_>,
-                summary: &mut Summary|
-     -> Result<()> {
+    let fail = |e: &InputError, renderer: &mut Box<dyn Renderer>, out: &mut BufWriter<_>, summary: &mut Summary| -> Result<()> {
         eprintln!("wirecheck: {e}");
         summary.errors += 1;
         renderer.error(out, e)?;
@@ -277,10 +267,7 @@ fn check(args: CheckArgs) -> Result<u8> {
             match std::fs::File::open(path) {
                 Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
                 Err(err) => {
-                    let e = InputError::Io {
-                        path: path.clone(),
-                        reason: err.to_string(),
-                    };
+                    let e = InputError::Io { path: path.clone(), reason: err.to_string() };
                     fail(&e, &mut renderer, &mut out, &mut summary)?;
                     renderer.finish(&mut out, &summary)?;
                     out.flush()?;
@@ -323,8 +310,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         if src_path.is_some_and(|s| s == "-") && tgt_path == "-" {
             anyhow::bail!("only one of SOURCE and TARGET can be standard input");
         }
-        let source =
-            src_path.map(|p| ingest::read_plain(p, source_lang.clone(), args.max_input_bytes));
+        let source = src_path.map(|p| ingest::read_plain(p, source_lang.clone(), args.max_input_bytes));
         let target = ingest::read_plain(tgt_path, target_lang, args.max_input_bytes);
         let mut ok = true;
         if let Some(Err(e)) = &source {
@@ -338,15 +324,10 @@ fn check(args: CheckArgs) -> Result<u8> {
         if ok {
             let target = target.context("target")?;
             let source = source.transpose().context("source")?;
-            let id = args
-                .id
-                .clone()
-                .or_else(|| {
-                    std::path::Path::new(tgt_path)
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .filter(|_| tgt_path != "-")
-                })
+            let id = args.id.clone().or_else(|| std::path::Path::new(tgt_path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .filter(|_| tgt_path != "-"))
                 .unwrap_or_else(|| "stdin".to_string());
             let doc = Document { id, source, target };
             let report = check_document(&doc, &opts);

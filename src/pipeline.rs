@@ -31,16 +31,14 @@ impl RuleSet {
     /// Keeps only the rules matching one of `keys` (code, name or category).
     pub fn select(mut self, keys: &[String]) -> RuleSet {
         if !keys.is_empty() {
-            self.rules
-                .retain(|(r, _)| keys.iter().any(|k| matches_key(*r, k)));
+            self.rules.retain(|(r, _)| keys.iter().any(|k| matches_key(*r, k)));
         }
         self
     }
 
     /// Drops the rules matching one of `keys` (code, name or category).
     pub fn ignore(mut self, keys: &[String]) -> RuleSet {
-        self.rules
-            .retain(|(r, _)| !keys.iter().any(|k| matches_key(*r, k)));
+        self.rules.retain(|(r, _)| !keys.iter().any(|k| matches_key(*r, k)));
         self
     }
 
@@ -227,7 +225,10 @@ pub fn check_document(doc: &Document, opts: &CheckOptions) -> DocumentReport {
         (link, side, f.span.start, f.code)
     };
     findings.sort_by(|a, b| order(a).cmp(&order(b)).then(a.message.cmp(&b.message)));
-    let reported = findings.into_iter().map(|f| place(f, doc)).collect();
+    let reported = findings
+        .into_iter()
+        .map(|f| place(f, doc))
+        .collect();
     DocumentReport {
         id: doc.id.clone(),
         source: doc

@@ -57,21 +57,7 @@ fn starts_sentence(c: char) -> bool {
         || c.is_numeric()
         || matches!(
             c,
-            '"' | '\''
-                | '“'
-                | '‘'
-                | '„'
-                | '«'
-                | '»'
-                | '‹'
-                | '('
-                | '['
-                | '—'
-                | '–'
-                | '-'
-                | '¿'
-                | '¡'
-                | '「'
+            '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '‹' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡' | '「'
         )
         || (c.is_alphabetic() && !c.is_lowercase())
 }
@@ -250,28 +236,20 @@ impl Iterator for Tokens<'_> {
         let t = self.text;
         loop {
             let rest = t.get(self.pos..)?;
-            let (off, c) = rest
-                .char_indices()
-                .find(|&(_, c)| c.is_alphanumeric() || c == '@' || c == '#')?;
+            let (off, c) = rest.char_indices().find(|&(_, c)| {
+                c.is_alphanumeric() || c == '@' || c == '#'
+            })?;
             let start = self.pos + off;
             let tail = &t[start..];
             // Links: URLs, www., e-mail, handles, hashtags.
-            let lower_head: String = tail
-                .chars()
-                .take(8)
-                .collect::<String>()
-                .to_ascii_lowercase();
+            let lower_head: String = tail.chars().take(8).collect::<String>().to_ascii_lowercase();
             if lower_head.starts_with("http://")
                 || lower_head.starts_with("https://")
                 || lower_head.starts_with("www.")
             {
                 let end = start + link_len(tail);
                 self.pos = end;
-                return Some(Token {
-                    start,
-                    end,
-                    kind: TokenKind::Link,
-                });
+                return Some(Token { start, end, kind: TokenKind::Link });
             }
             if c == '@' || c == '#' {
                 let body: usize = tail[1..]
@@ -280,11 +258,7 @@ impl Iterator for Tokens<'_> {
                     .map_or(tail.len() - 1, |(j, _)| j);
                 self.pos = start + 1 + body;
                 if body > 0 {
-                    return Some(Token {
-                        start,
-                        end: start + 1 + body,
-                        kind: TokenKind::Link,
-                    });
+                    return Some(Token { start, end: start + 1 + body, kind: TokenKind::Link });
                 }
                 continue;
             }
@@ -294,11 +268,7 @@ impl Iterator for Tokens<'_> {
                     .find(|&(_, d)| !is_cjk_char(d))
                     .map_or(tail.len(), |(j, _)| j);
                 self.pos = start + len;
-                return Some(Token {
-                    start,
-                    end: start + len,
-                    kind: TokenKind::Cjk,
-                });
+                return Some(Token { start, end: start + len, kind: TokenKind::Cjk });
             }
             let numeric = c.is_numeric();
             let mut end = start;
@@ -306,17 +276,12 @@ impl Iterator for Tokens<'_> {
             while let Some((j, d)) = chars.next() {
                 let keep = if d.is_alphanumeric() && !is_cjk_char(d) {
                     true
-                } else if matches!(
-                    d,
-                    '\'' | '’' | '-' | '.' | ',' | '\u{a0}' | '\u{202f}' | '@' | '_'
-                ) {
+                } else if matches!(d, '\'' | '’' | '-' | '.' | ',' | '\u{a0}' | '\u{202f}' | '@' | '_') {
                     // Internal joiners: kept only between two word characters.
                     let next = chars.peek().map(|&(_, n)| n);
                     let ok = next.is_some_and(|n| n.is_alphanumeric() && !is_cjk_char(n));
                     ok && match d {
-                        '.' | ',' | '\u{a0}' | '\u{202f}' => {
-                            numeric && next.is_some_and(|n| n.is_numeric())
-                        }
+                        '.' | ',' | '\u{a0}' | '\u{202f}' => numeric && next.is_some_and(|n| n.is_numeric()),
                         '@' | '_' => false,
                         _ => true,
                     }
@@ -333,24 +298,12 @@ impl Iterator for Tokens<'_> {
                 let link = link_len(tail);
                 if tail[..link].contains('.') && link > end - start + 1 {
                     self.pos = start + link;
-                    return Some(Token {
-                        start,
-                        end: start + link,
-                        kind: TokenKind::Link,
-                    });
+                    return Some(Token { start, end: start + link, kind: TokenKind::Link });
                 }
             }
             self.pos = end.max(start + c.len_utf8());
-            let kind = if numeric {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            return Some(Token {
-                start,
-                end: self.pos,
-                kind,
-            });
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            return Some(Token { start, end: self.pos, kind });
         }
     }
 }
@@ -386,14 +339,8 @@ mod tests {
     #[test]
     fn abbreviations_and_initials() {
         assert_eq!(
-            sents(
-                "Mr. Smith met Dr. Jones in the U.S. capital. Then he left.",
-                "en"
-            ),
-            [
-                "Mr. Smith met Dr. Jones in the U.S. capital.",
-                "Then he left."
-            ]
+            sents("Mr. Smith met Dr. Jones in the U.S. capital. Then he left.", "en"),
+            ["Mr. Smith met Dr. Jones in the U.S. capital.", "Then he left."]
         );
         assert_eq!(sents("Il sig. Rossi c'era, ecc. Poi no.", "it").len(), 1);
     }
@@ -412,10 +359,7 @@ mod tests {
 
     #[test]
     fn cjk_terminals() {
-        assert_eq!(
-            sents("他说：“我们会赢。”然后沉默。好。", "zh"),
-            ["他说：“我们会赢。”", "然后沉默。", "好。"]
-        );
+        assert_eq!(sents("他说：“我们会赢。”然后沉默。好。", "zh"), ["他说：“我们会赢。”", "然后沉默。", "好。"]);
     }
 
     #[test]
@@ -432,10 +376,7 @@ mod tests {
 
     #[test]
     fn german_ordinals() {
-        assert_eq!(
-            sents("Am 3. Oktober feiern wir. Danach nicht.", "de").len(),
-            2
-        );
+        assert_eq!(sents("Am 3. Oktober feiern wir. Danach nicht.", "de").len(), 2);
     }
 
     fn toks(t: &str) -> Vec<(&str, TokenKind)> {

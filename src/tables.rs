@@ -81,7 +81,8 @@ pub fn tables_of(kind: &str) -> impl Iterator<Item = (&'static str, &'static str
 /// Parses a compiled-in table; a failure names the file (tests check every
 /// table, so this only fails on a broken build).
 pub fn parse_table<T: serde::de::DeserializeOwned>(kind: &str, stem: &str, text: &str) -> T {
-    toml::from_str(text).unwrap_or_else(|e| panic!("corpora/tables/{kind}/{stem}.toml: {e}"))
+    toml::from_str(text)
+        .unwrap_or_else(|e| panic!("corpora/tables/{kind}/{stem}.toml: {e}"))
 }
 
 const ABBREVIATIONS: &str = include_str!("../corpora/tables/segment/abbreviations.toml");

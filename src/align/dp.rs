@@ -116,16 +116,8 @@ pub fn align(src: &[Features], tgt: &[Features], model: &CostModel) -> Vec<PathL
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
         let mut out = Vec::with_capacity(n + m);
-        out.extend((0..n).map(|i| PathLink {
-            source: (i, i + 1),
-            target: (0, 0),
-            score: 0.0,
-        }));
-        out.extend((0..m).map(|j| PathLink {
-            source: (0, 0),
-            target: (j, j + 1),
-            score: 0.0,
-        }));
+        out.extend((0..n).map(|i| PathLink { source: (i, i + 1), target: (0, 0), score: 0.0 }));
+        out.extend((0..m).map(|j| PathLink { source: (0, 0), target: (j, j + 1), score: 0.0 }));
         return out;
     }
     let mut band = INITIAL_BAND;
@@ -147,22 +139,13 @@ struct Cell {
 
 const NONE: u8 = u8::MAX;
 
-fn banded(
-    src: &[Features],
-    tgt: &[Features],
-    model: &CostModel,
-    band: usize,
-) -> (Vec<PathLink>, bool) {
+fn banded(src: &[Features], tgt: &[Features], model: &CostModel, band: usize) -> (Vec<PathLink>, bool) {
     let (n, m) = (src.len(), tgt.len());
     let center = |i: usize| -> usize { ((i as f64) * (m as f64) / (n as f64)).round() as usize };
     let lo = |i: usize| center(i).saturating_sub(band);
     let hi = |i: usize| (center(i) + band).min(m);
     let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(n + 1);
-    let blank = Cell {
-        cost: f64::INFINITY,
-        from: NONE,
-        score: 0.0,
-    };
+    let blank = Cell { cost: f64::INFINITY, from: NONE, score: 0.0 };
     for i in 0..=n {
         let (l, h) = (lo(i), hi(i));
         let mut row = vec![blank; h - l + 1];
@@ -178,15 +161,11 @@ fn banded(
                 }
                 let (pi, pj) = (i - di, j - dj);
                 let prev = if pi == i {
-                    if pj < l {
-                        continue;
-                    }
+                    if pj < l { continue; }
                     row[pj - l].cost
                 } else {
                     let (pl, ph) = (lo(pi), hi(pi));
-                    if pj < pl || pj > ph {
-                        continue;
-                    }
+                    if pj < pl || pj > ph { continue; }
                     rows[pi][pj - pl].cost
                 };
                 if !prev.is_finite() {
@@ -194,11 +173,7 @@ fn banded(
                 }
                 let (c, score) = model.cost(k, &src[pi..i], &tgt[pj..j]);
                 if prev + c < best.cost {
-                    best = Cell {
-                        cost: prev + c,
-                        from: k as u8,
-                        score: score as f32,
-                    };
+                    best = Cell { cost: prev + c, from: k as u8, score: score as f32 };
                 }
             }
             row[j - l] = best;
@@ -240,15 +215,7 @@ fn banded(
 /// The trivial path of gaps, used only when no path exists inside the band.
 fn align_gaps(n: usize, m: usize) -> Vec<PathLink> {
     let mut out = Vec::new();
-    out.extend((0..n).map(|i| PathLink {
-        source: (i, i + 1),
-        target: (0, 0),
-        score: 0.0,
-    }));
-    out.extend((0..m).map(|j| PathLink {
-        source: (0, 0),
-        target: (j, j + 1),
-        score: 0.0,
-    }));
+    out.extend((0..n).map(|i| PathLink { source: (i, i + 1), target: (0, 0), score: 0.0 }));
+    out.extend((0..m).map(|j| PathLink { source: (0, 0), target: (j, j + 1), score: 0.0 }));
     out
 }

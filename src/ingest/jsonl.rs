@@ -110,8 +110,8 @@ impl<R: BufRead> JsonlReader<R> {
     }
 
     fn parse_line(&self, raw: &str, line_offset: usize) -> Result<Document, InputError> {
-        let value: serde_json::Value =
-            serde_json::from_str(raw).map_err(|e| self.err(format!("invalid JSON: {e}")))?;
+        let value: serde_json::Value = serde_json::from_str(raw)
+            .map_err(|e| self.err(format!("invalid JSON: {e}")))?;
         let obj = value
             .as_object()
             .ok_or_else(|| self.err("expected a JSON object"))?;
@@ -139,35 +139,33 @@ impl<R: BufRead> JsonlReader<R> {
         let target_lang = lang_field("target_lang", &self.target_lang)?;
         let literals = scan_literals(raw).map_err(|r| self.err(r))?;
         let raw_line: Arc<str> = Arc::from(raw);
-        let make_side =
-            |name: &str, lit: Option<Literal>, lang| -> Result<Option<Side>, InputError> {
-                match obj.get(name) {
-                    None => Err(self.err(format!("missing field \"{name}\""))),
-                    Some(serde_json::Value::Null) if name == "source" => Ok(None),
-                    Some(serde_json::Value::String(_)) => {
-                        let lit =
-                            lit.ok_or_else(|| self.err(format!("field \"{name}\" not found")))?;
-                        let paragraphs = split_paragraphs(&lit.text);
-                        if paragraphs.is_empty() {
-                            return Err(self.err(format!("field \"{name}\" is empty")));
-                        }
-                        Ok(Some(Side {
-                            path: self.path.clone(),
-                            text: lit.text,
-                            declared_lang: lang,
-                            paragraphs,
-                            origin: Origin::Embedded {
-                                line: self.line,
-                                line_offset,
-                                raw_line: raw_line.clone(),
-                                literal_start: lit.start,
-                                map: lit.map,
-                            },
-                        }))
+        let make_side = |name: &str, lit: Option<Literal>, lang| -> Result<Option<Side>, InputError> {
+            match obj.get(name) {
+                None => Err(self.err(format!("missing field \"{name}\""))),
+                Some(serde_json::Value::Null) if name == "source" => Ok(None),
+                Some(serde_json::Value::String(_)) => {
+                    let lit = lit.ok_or_else(|| self.err(format!("field \"{name}\" not found")))?;
+                    let paragraphs = split_paragraphs(&lit.text);
+                    if paragraphs.is_empty() {
+                        return Err(self.err(format!("field \"{name}\" is empty")));
                     }
-                    Some(_) => Err(self.err(format!("field \"{name}\" must be a string"))),
+                    Ok(Some(Side {
+                        path: self.path.clone(),
+                        text: lit.text,
+                        declared_lang: lang,
+                        paragraphs,
+                        origin: Origin::Embedded {
+                            line: self.line,
+                            line_offset,
+                            raw_line: raw_line.clone(),
+                            literal_start: lit.start,
+                            map: lit.map,
+                        },
+                    }))
                 }
-            };
+                Some(_) => Err(self.err(format!("field \"{name}\" must be a string"))),
+            }
+        };
         let source = make_side("source", literals.source, source_lang)?;
         let target = make_side("target", literals.target, target_lang)?
             .ok_or_else(|| self.err("field \"target\" must be a string"))?;
@@ -356,9 +354,7 @@ fn decode_string(raw: &str, q: usize) -> Result<(Literal, usize), String> {
                         {
                             let lo = hex4(raw, i + 8)?;
                             len = 12;
-                            char::from_u32(
-                                0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00)),
-                            )
+                            char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00)))
                         } else {
                             char::from_u32(hi)
                         };
@@ -392,8 +388,7 @@ mod tests {
 
     #[test]
     fn decodes_and_maps_offsets() {
-        let line =
-            r#"{"id":"a","source":"Uno.\n\nDue \"x\" é.","target":"One.\n\nTwo \u201cx\u201d é."}"#;
+        let line = r#"{"id":"a","source":"Uno.\n\nDue \"x\" é.","target":"One.\n\nTwo \u201cx\u201d é."}"#;
         let recs = read(&format!("{line}\n"));
         let doc = recs[0].result.as_ref().expect("parses");
         let t = &doc.target;

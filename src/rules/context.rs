@@ -89,10 +89,7 @@ impl<'a> PairContext<'a> {
     /// The source paragraphs aligned with target paragraph `t`.
     pub fn sources_of(&self, t: usize) -> &'a [usize] {
         self.alignment
-            .and_then(|a| {
-                a.link_of_target(t)
-                    .map(|k| a.paragraphs[k].source.as_slice())
-            })
+            .and_then(|a| a.link_of_target(t).map(|k| a.paragraphs[k].source.as_slice()))
             .unwrap_or(&[])
     }
 }

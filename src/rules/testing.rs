@@ -33,12 +33,7 @@ pub fn assert_findings(
     n: usize,
 ) -> Vec<ReportedFinding> {
     let f = run(rule, &doc(source, target));
-    assert_eq!(
-        f.len(),
-        n,
-        "expected {n} findings of {}, got {f:#?}",
-        rule.meta().code
-    );
+    assert_eq!(f.len(), n, "expected {n} findings of {}, got {f:#?}", rule.meta().code);
     f
 }
 
