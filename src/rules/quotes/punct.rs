@@ -71,8 +71,17 @@ impl ParaChars {
 pub fn emoticons(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let c = |i: usize| chars.get(i).map(|x| x.1);
-    let alone_before = |i: usize| {
-        i == 0 || c(i - 1).is_some_and(|p| p.is_whitespace() || matches!(p, '(' | '"' | '“'))
+    // Emoticons ending in a bracket are often glued to the last word
+    // (`работы:(`, `難过：(`), never to a digit (`3:1`); those ending in a
+    // letter (`:D`) stand alone.
+    let alone_before = |i: usize, len: usize| {
+        i == 0
+            || c(i - 1).is_some_and(|p| {
+                p.is_whitespace()
+                    || matches!(p, '(' | '"' | '“')
+                    || (!p.is_ascii_digit() && c(i + len - 1).is_some_and(|e| !e.is_alphabetic()))
+                    || !p.is_alphanumeric()
+            })
     };
     let alone_after = |i: usize| {
         c(i).is_none_or(|n| {
@@ -83,12 +92,12 @@ pub fn emoticons(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
     while i < chars.len() {
         let len = match (c(i), c(i + 1), c(i + 2)) {
             (
-                Some(':' | ';' | '='),
+                Some(':' | ';' | '=' | '：'),
                 Some('-' | '\'' | 'o' | '^'),
                 Some(')' | '(' | 'D' | 'P' | 'p' | '/' | '|' | '*' | '[' | ']' | 'O' | '3'),
             ) => 3,
             (
-                Some(':' | ';' | '='),
+                Some(':' | ';' | '=' | '：'),
                 Some(')' | '(' | 'D' | 'P' | 'p' | '/' | '|' | '*' | '[' | ']' | 'O' | '3'),
                 _,
             ) => 2,
@@ -96,7 +105,7 @@ pub fn emoticons(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
             (Some('x' | 'X'), Some('D'), _) => 2,
             _ => 0,
         };
-        if len > 0 && alone_before(i) && alone_after(i + len) {
+        if len > 0 && alone_before(i, len) && alone_after(i + len) {
             // `:D` and `:P` only as whole tokens (not `Note:Data`).
             out.push((i, len));
             i += len;
@@ -154,6 +163,8 @@ mod tests {
         assert!(emo("Note: Data").is_empty());
         assert!(emo("ratio 3:1").is_empty());
         assert!(emo("He said:Perhaps").is_empty());
+        assert_eq!(emo("работы:( 难过：("), [":(", "：("]);
+        assert!(emo("abc:D").is_empty());
     }
 
     #[test]

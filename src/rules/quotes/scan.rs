@@ -204,6 +204,8 @@ pub struct Issue {
     pub severity: Severity,
     /// Replacement for `start..end`, when mechanical.
     pub suggestion: Option<String>,
+    /// Style findings of one kind are reported once per text: the kind.
+    pub group: Option<String>,
 }
 
 /// A quotation found by the scan.
@@ -241,6 +243,8 @@ struct Open {
     /// Character after the opening mark (for the spacing check).
     after: Option<char>,
     quotation: usize,
+    /// Opened where a sentence starts (may run over paragraphs).
+    sentence_start: bool,
 }
 
 fn is_letter_or_digit(c: char) -> bool {
@@ -309,7 +313,8 @@ pub fn analyze(text: &str, paragraphs: &[(usize, usize)], conv: &Conv) -> Analys
         }
         skip_first = false;
         style_pass(conv, &chars, &mut excluded, pi, &mut a.issues);
-        balance(conv, &chars, &excluded, pi, &mut stack, &mut a);
+        let merged = is_merged_block(&chars);
+        balance(conv, &chars, &excluded, pi, merged, &mut stack, &mut a);
         // Paragraph end: continue the outermost quotation or close all.
         if stack.is_empty() {
             continue;
@@ -324,7 +329,9 @@ pub fn analyze(text: &str, paragraphs: &[(usize, usize)], conv: &Conv) -> Analys
             .find(|(o, _)| *o == outer.mark)
             .map(|(_, m)| m.clone())
             .unwrap_or_else(|| vec![outer.mark]);
-        let continues = next_first.is_some_and(|c| marks.contains(&c));
+        let continues = next_first.is_some_and(|c| marks.contains(&c))
+            && outer.sentence_start
+            && ends_sentence(para);
         let keep = usize::from(continues);
         for o in stack.drain(keep..).collect::<Vec<_>>() {
             a.issues.push(unclosed(conv, &o, continues));
@@ -335,7 +342,83 @@ pub fn analyze(text: &str, paragraphs: &[(usize, usize)], conv: &Conv) -> Analys
     }
     a.issues.sort_by_key(|i| (i.start, i.kind as u8));
     mixed_styles(conv, text, &mut a);
+    aggregate_style(&mut a.issues);
     a
+}
+
+/// Style findings of one kind are reported once per text, at the first
+/// occurrence, with the number of occurrences: a text that consistently
+/// uses another convention gets one finding, not one per quotation.
+fn aggregate_style(issues: &mut Vec<Issue>) {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for i in issues.iter() {
+        if let Some(g) = &i.group {
+            *counts.entry(g.clone()).or_default() += 1;
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    issues.retain_mut(|i| match &i.group {
+        None => true,
+        Some(g) => {
+            if !seen.insert(g.clone()) {
+                return false;
+            }
+            let n = counts[g];
+            if n > 1 {
+                i.message.push_str(&format!(" ({n} times in this text)"));
+            }
+            true
+        }
+    });
+}
+
+/// A block far longer than a news paragraph (ten sentences or more): several
+/// paragraphs whose breaks were lost in extraction.
+fn is_merged_block(chars: &[(usize, char)]) -> bool {
+    let mut n = 0;
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|x| x.1);
+        if matches!(c, '。' | '！' | '？') || (matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace)) {
+            n += 1;
+        }
+    }
+    n >= 10
+}
+
+/// True when the last non-space character before `k` ends a sentence.
+fn after_sentence_end(chars: &[(usize, char)], k: usize) -> bool {
+    chars[..k]
+        .iter()
+        .rev()
+        .map(|x| x.1)
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？'))
+}
+
+/// True when a paragraph ends where a sentence ends (a quotation may run on
+/// into the next paragraph only from there).
+fn ends_sentence(para: &str) -> bool {
+    para.trim_end().chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '…' | '—' | '–' | ':' | '。' | '！' | '？' | '」' | '』' | '”' | '’' | '»' | '›' | '"' | '\'' | ')' | '）' | '“' | '‘'
+        )
+    })
+}
+
+/// True when the mark at `k` starts a sentence: at the start of the
+/// paragraph, or after a sentence-final mark, a colon, a dash or another
+/// quotation mark. In CJK text quotations follow particles, so always.
+fn at_sentence_start(conv: &Conv, chars: &[(usize, char)], k: usize) -> bool {
+    if conv.cjk {
+        return true;
+    }
+    let prev = chars[..k].iter().rev().map(|x| x.1).find(|c| !c.is_whitespace());
+    prev.is_none_or(|p| {
+        matches!(p, '.' | '!' | '?' | '…' | ':' | '—' | '–' | '-' | '(' | '[')
+            || conv.is_valid_mark(p)
+            || matches!(p, '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›' | '"' | '\'')
+    })
 }
 
 fn unclosed(conv: &Conv, o: &Open, inner: bool) -> Issue {
@@ -358,6 +441,7 @@ fn unclosed(conv: &Conv, o: &Open, inner: bool) -> Issue {
         },
         severity: Severity::Error,
         suggestion: None,
+        group: None,
     }
 }
 
@@ -416,6 +500,7 @@ fn style_pass(
                 ),
                 severity: Severity::Warning,
                 suggestion: None,
+                group: Some(format!("pair {o}{c}")),
             });
             k = j + 1;
         }
@@ -440,6 +525,7 @@ fn style_pass(
                 ),
                 severity: Severity::Warning,
                 suggestion: None,
+                group: Some(format!("mark {c}")),
             });
         }
     }
@@ -477,6 +563,7 @@ fn balance(
     chars: &[(usize, char)],
     excluded: &[bool],
     pi: usize,
+    merged: bool,
     stack: &mut Vec<Open>,
     a: &mut Analysis,
 ) {
@@ -490,6 +577,14 @@ fn balance(
         let (p, n) = (prev(k), next(k));
         let open_pos = opening_pos(p, n, conv.cjk);
         let needed = stack.iter().any(|o| conv.pairs[o.pair].close == c);
+        // A single mark between two letters is an apostrophe typed with the
+        // wrong character (`geht‘s`, `O‘Neal`), not a quotation mark.
+        if matches!(c, '‘' | '’' | '‚' | '‛')
+            && p.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x))
+            && n.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x))
+        {
+            continue;
+        }
         if conv.apostrophes.contains(&c) || c == '\'' {
             let between = p.is_some_and(|x| is_letter_or_digit(x) && !is_cjk_or_hangul(x))
                 && n.is_some_and(|x| is_letter_or_digit(x) && !is_cjk_or_hangul(x));
@@ -504,12 +599,22 @@ fn balance(
                 continue;
             }
         } else if !needed
-            && open_pos
-            && conv.opens(c)
-            && !conv.closes(c)
+            && matches!(c, '‘' | '‛')
             && before_two_digits(chars, k)
+            && chars.get(k + 3).is_none_or(|x| x.1 == 's' || x.1.is_whitespace() || matches!(x.1, ',' | ';'))
         {
             // ‘90s written with the opening mark: an apostrophe error, not a quotation.
+            continue;
+        }
+        // In a block of several paragraphs whose breaks were lost, the
+        // opening mark repeated at a sentence start continues the quotation.
+        if merged
+            && stack.last().is_some_and(|o| o.mark == c)
+            && conv.opens(c)
+            && p.is_none_or(char::is_whitespace)
+            && followed_by_text(n)
+            && after_sentence_end(chars, k)
+        {
             continue;
         }
         // Inch and second marks: 5' 11", 12" pipe.
@@ -548,6 +653,7 @@ fn balance(
                 ),
                 severity: Severity::Error,
                 suggestion: Some(pair.close.to_string()),
+                group: None,
             });
             continue;
         }
@@ -586,9 +692,10 @@ fn balance(
                     ),
                     severity: Severity::Warning,
                     suggestion: Some(conv.table.primary.open.clone()),
+                    group: Some(format!("top {c}")),
                 });
             }
-            push(a, stack, pair, c, b, len, pi, n, depth);
+            push(at_sentence_start(conv, chars, k), a, stack, pair, c, b, len, pi, n, depth);
             continue;
         }
         // 5. A closing mark that matches nothing.
@@ -603,9 +710,10 @@ fn balance(
                 message: format!("closing mark {c} used to open a quotation; expected {open}"),
                 severity: Severity::Error,
                 suggestion: Some(open.to_string()),
+                group: None,
             });
             let depth = stack.len();
-            push(a, stack, pair, c, b, len, pi, n, depth);
+            push(at_sentence_start(conv, chars, k), a, stack, pair, c, b, len, pi, n, depth);
         } else {
             a.issues.push(Issue {
                 kind: IssueKind::Unbalanced,
@@ -618,6 +726,7 @@ fn balance(
                 ),
                 severity: Severity::Error,
                 suggestion: None,
+                group: None,
             });
         }
     }
@@ -645,6 +754,7 @@ fn has_later_closer(
 
 #[allow(clippy::too_many_arguments)]
 fn push(
+    sentence_start: bool,
     a: &mut Analysis,
     stack: &mut Vec<Open>,
     pair: usize,
@@ -670,6 +780,7 @@ fn push(
         para: pi,
         after,
         quotation: a.quotations.len() - 1,
+        sentence_start,
     });
 }
 
@@ -711,6 +822,7 @@ fn close(
             message: msg,
             severity: sev,
             suggestion: None,
+            group: None,
         });
     };
     let preferred = conv
@@ -858,6 +970,7 @@ fn mixed_styles(conv: &Conv, text: &str, a: &mut Analysis) {
         ),
         severity: Severity::Warning,
         suggestion: None,
+        group: None,
     });
     a.issues.sort_by_key(|i| (i.start, i.kind as u8));
 }

@@ -88,11 +88,24 @@ fn direct_quotes<'q>(
     qs.iter().filter(move |q| {
         q.paragraph == p
             && q.depth == 0
-            && q.close.is_some_and(|c| {
-                let inner = &text[q.open..c];
-                inner.chars().any(|ch| !is_any_quote(ch)) && words(inner) >= 5
-            })
+            && q.close.is_some_and(|c| is_speech(&text[q.open..c]))
     })
+}
+
+/// Quoted speech rather than a title or a term: eight words or more, or
+/// five with sentence punctuation inside (CJK: 16 characters with
+/// punctuation, or 30).
+fn is_speech(inner: &str) -> bool {
+    let n = words(inner);
+    let punct = inner
+        .chars()
+        .skip(1)
+        .any(|c| matches!(c, ',' | '.' | '!' | '?' | ';' | '…' | '，' | '。' | '！' | '？' | '、' | '；'));
+    let cjk = inner.chars().filter(|&c| crate::segment::is_cjk_char(c)).count();
+    if cjk * 2 > inner.chars().count() {
+        return (cjk >= 16 && punct) || cjk >= 30;
+    }
+    n >= 8 || (n >= 5 && punct)
 }
 
 impl Rule for QuotationDropped {
@@ -110,7 +123,14 @@ impl Rule for QuotationDropped {
             if link.target.is_empty() {
                 continue;
             }
-            let quote = link.source.iter().find_map(|&sp| {
+            // Only source paragraphs whose marks pair up cleanly: a source
+            // with a stray mark cannot say where its quotations are.
+            let clean = |sp: usize| {
+                !analysis.issues.iter().any(|i| {
+                    i.paragraph == sp && matches!(i.kind, scan::IssueKind::Unbalanced | scan::IssueKind::Misdirected)
+                })
+            };
+            let quote = link.source.iter().filter(|&&sp| clean(sp)).find_map(|&sp| {
                 direct_quotes(&analysis.quotations, src.text(), sp)
                     .next()
                     .map(|q| (sp, q))

@@ -152,6 +152,11 @@ fn is_fine_run(run: &str) -> bool {
     if run.contains('…') || run.contains("...") || run.contains("．．．") {
         return true;
     }
+    // `?..`, `!..`, `..?`: the Russian and Ukrainian question or
+    // exclamation with an ellipsis.
+    if run.contains("..") && chars.iter().all(|&c| c == '.' || is_emphatic(c)) && chars.iter().any(|&c| is_emphatic(c)) {
+        return true;
+    }
     // `?,` `!,` `?:` (Spanish; enumerations of questions).
     if chars.len() == 2 && is_emphatic(chars[0]) && matches!(chars[1], ',' | ';' | ':') {
         return true;
@@ -168,7 +173,8 @@ fn ends_abbreviation(pc: &ParaChars, k: usize, lang: Option<&str>) -> bool {
     }
     let word: String = pc.chars[s..k].iter().map(|x| x.1).collect();
     if word.is_empty() {
-        return false;
+        // An ordinal (`Ludwig der 14.,`) or a numbered item.
+        return k > 0 && pc.chars[k - 1].1.is_ascii_digit();
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if word.contains('.') || letters == 1 {
@@ -178,8 +184,8 @@ fn ends_abbreviation(pc: &ParaChars, k: usize, lang: Option<&str>) -> bool {
     if abbreviations().contains(lang, &lower) {
         return true;
     }
-    // Short capitalised forms: Inc., Ltd., Jr., Co., Mio.
-    letters <= 3 && word.chars().next().is_some_and(char::is_uppercase)
+    // Short forms: Inc., Ltd., Jr., Co., Mio., approx., дол.
+    letters <= 4
 }
 
 #[cfg(test)]
@@ -209,5 +215,6 @@ mod tests {
         assert!(runs("Er kam…. Dann ging er.", "de").is_empty());
         assert!(runs("See https://ex.com/a..b for more.", "en").is_empty());
         assert!(runs("Das ist z. B.: gut.", "de").is_empty());
+        assert!(runs("Что ты здесь делаешь..? Как?.. Ludwig der 14., ein", "ru").is_empty());
     }
 }

@@ -172,14 +172,19 @@ pub fn check_paragraph(text: &str, start: usize, end: usize, table: &PunctTable)
                 .iter()
                 .find(|x| !x.1.is_whitespace())
                 .map_or(end, |x| x.0);
-            if e < end {
-                out.push((
-                    b,
-                    e,
-                    format!("space after {c}"),
-                    Severity::Warning,
-                    Some(c.to_string()),
-                ));
+            // A full-width mark followed by a Latin word or URL: the space
+            // separates the scripts, as many CJK house styles do.
+            let latin_next = text[e..end].chars().next().is_some_and(|n| n.is_ascii_alphanumeric());
+            let fullwidth = (c as u32) >= 0x3000;
+            if e < end && !(fullwidth && latin_next) {
+                // A space after a full-width full stop only widens the gap
+                // between two sentences: a note, not a defect.
+                let sev = if matches!(c, '。' | '．' | '！' | '？') {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                };
+                out.push((b, e, format!("space after {c}"), sev, Some(c.to_string())));
             }
         }
     }

@@ -73,6 +73,16 @@ const PAIRS: &[(char, char)] = &[
     ('｛', '｝'),
 ];
 
+/// The half-width form of a full-width bracket.
+fn narrow(c: char) -> char {
+    match c {
+        '）' => ')',
+        '］' => ']',
+        '｝' => '}',
+        c => c,
+    }
+}
+
 /// A list marker: `a)`, `2)`, `iv)`, `1.a)` at the start of the paragraph or
 /// a line, or after a space or `;`/`:`.
 fn is_list_marker(pc: &ParaChars, k: usize) -> bool {
@@ -113,11 +123,13 @@ pub fn check_paragraph(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
         if !PAIRS.iter().any(|p| p.1 == c) {
             continue;
         }
-        if stack.last().is_some_and(|t| t.2 == c) {
+        // `（PPWR)`: half- and full-width forms of one bracket close each other.
+        let same = |close: char| close == c || narrow(close) == narrow(c);
+        if stack.last().is_some_and(|t| same(t.2)) {
             stack.pop();
             continue;
         }
-        if let Some(depth) = stack.iter().rposition(|t| t.2 == c) {
+        if let Some(depth) = stack.iter().rposition(|t| same(t.2)) {
             for (ob, oc, oclose) in stack.drain(depth + 1..).collect::<Vec<_>>() {
                 out.push((
                     ob,

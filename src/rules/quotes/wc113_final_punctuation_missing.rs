@@ -124,7 +124,21 @@ fn ends_sentence(text: &str, start: usize, end: usize, table: Option<&PunctTable
         return true;
     };
     let c = pc.chars[k].1;
-    is_final(c, table) || pc.protected[k] || matches!(c, ':' | ';' | '：' | '；') || is_symbol(c)
+    if is_final(c, table) || pc.protected[k] || matches!(c, ':' | ';' | '：' | '；') || is_symbol(c) {
+        return true;
+    }
+    // CJK: a closing bracket ends the sentence (`…と述べた」`, `（笑）`).
+    let last = pc.chars.iter().rev().find(|x| !x.1.is_whitespace()).map(|x| x.1);
+    if last.is_some_and(|l| matches!(l, '」' | '』' | '）' | '】' | '》')) {
+        return true;
+    }
+    // A bare domain (`example.org`) or a short line (a date, `etc.`).
+    let tail: String = pc.chars[..=k].iter().rev().take_while(|x| !x.1.is_whitespace()).map(|x| x.1).collect();
+    let tail: String = tail.chars().rev().collect();
+    if tail.contains('.') && tail.chars().next().is_some_and(char::is_alphanumeric) && !tail.ends_with('.') {
+        return true;
+    }
+    crate::rules::structure::word_count(&text[start..end]) < 4
 }
 
 /// Emoji and other pictographs.

@@ -28,6 +28,11 @@ crate::declare_rule! {
     /// Targets in Chinese and Japanese (Korean uses Western punctuation).
     /// Runs on a target alone.
     ///
+    /// A half-width comma or full stop is a warning; a half-width colon,
+    /// semicolon, bracket, `!` or `?` (frequent in headlines and around Latin
+    /// words, and accepted by many house styles) is reported at info
+    /// severity.
+    ///
     /// ## Known problems
     /// A half-width mark after a CJK character inside a quoted code or file
     /// name is reported.
@@ -76,7 +81,10 @@ impl Rule for FullwidthPunctuation {
                     b,
                     b + c.len_utf8(),
                     format!("half-width {c} after a CJK character; use {full}"),
-                    Severity::Warning,
+                    // A half-width comma or full stop breaks the grid of the
+                    // line; a colon, bracket or ?! is common in headlines and
+                    // around Latin words, and only noted.
+                    if matches!(c, ',' | '.') { Severity::Warning } else { Severity::Info },
                 );
                 f.suggestion = Some(full.to_string());
                 out.push(f);
