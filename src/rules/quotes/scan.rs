@@ -247,6 +247,11 @@ struct Open {
     sentence_start: bool,
 }
 
+/// Double marks (as opposed to single ones like ‘ ’ ‚ ‹ › ').
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '「' | '」' | '＂')
+}
+
 fn is_letter_or_digit(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -331,19 +336,119 @@ pub fn analyze(text: &str, paragraphs: &[(usize, usize)], conv: &Conv) -> Analys
             .unwrap_or_else(|| vec![outer.mark]);
         let continues = next_first.is_some_and(|c| marks.contains(&c))
             && outer.sentence_start
-            && ends_sentence(para);
-        let keep = usize::from(continues);
+            && ends_sentence(para)
+            && !(outer.para == pi && has_attribution(&text[outer.pos + outer.len..pe]));
+        // The quotation runs on and closes in the next paragraph, which does
+        // not repeat the opening mark: balanced, but against the convention.
+        let runs_on = !continues
+            && paragraphs
+                .get(pi + 1)
+                .is_some_and(|&(s, e)| closes_first(conv, &text[s..e], &outer));
+        let keep = usize::from(continues || runs_on);
         for o in stack.drain(keep..).collect::<Vec<_>>() {
-            a.issues.push(unclosed(conv, &o, continues));
+            a.issues.push(unclosed(conv, &o, continues || runs_on));
         }
         if continues {
             skip_first = true;
+        }
+        if runs_on {
+            a.issues.push(Issue {
+                kind: IssueKind::Unbalanced,
+                start: outer.pos,
+                end: outer.pos + outer.len,
+                paragraph: outer.para,
+                message: format!(
+                    "quotation opened with {} runs on into the next paragraph, which does not start with {}",
+                    outer.mark, outer.mark
+                ),
+                severity: Severity::Info,
+                suggestion: None,
+                group: None,
+            });
         }
     }
     a.issues.sort_by_key(|i| (i.start, i.kind as u8));
     mixed_styles(conv, text, &mut a);
     aggregate_style(&mut a.issues);
     a
+}
+
+/// Narration after the quoted words: a lowercase word right after `?`, `!`
+/// or `…` (`?, fragte er`, `! knurrte Tenuk`), or a dialogue dash after
+/// punctuation (`, – прокричав`). A quotation that runs to the end of its
+/// paragraph holds none, so the closing mark is missing.
+fn has_attribution(inner: &str) -> bool {
+    let chars: Vec<char> = inner.chars().collect();
+    for k in 0..chars.len() {
+        // Chinese: `…还在他手里科伦回答道，`: a verb of saying with 道.
+        if chars[k] == '，' || chars[k] == '。' {
+            let before: String = chars[k.saturating_sub(2)..k].iter().collect();
+            if before.ends_with('道') && before.chars().next().is_some_and(|c| "问说答喊叫笑嚷吼骂叹".contains(c)) {
+                return true;
+            }
+        }
+        if !matches!(chars[k], '?' | '!' | '…' | ',' | '.') {
+            continue;
+        }
+        let mut j = k + 1;
+        let emphatic = matches!(chars[k], '?' | '!' | '…');
+        if emphatic && chars.get(j) == Some(&',') {
+            j += 1;
+        }
+        if !chars.get(j).is_some_and(|c| c.is_whitespace()) {
+            continue;
+        }
+        while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+            j += 1;
+        }
+        let dash = chars.get(j).is_some_and(|&c| matches!(c, '–' | '—' | '-'))
+            && chars.get(j + 1).is_some_and(|c| c.is_whitespace());
+        if dash {
+            j += 1;
+            while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+                j += 1;
+            }
+        }
+        let lower = chars.get(j).is_some_and(|c| c.is_lowercase());
+        if lower && (emphatic || dash) {
+            return true;
+        }
+        // `, antwortete Cohren`, `, espetó Craith`: a comma, one lowercase
+        // word and a name.
+        if lower && chars[k] == ',' {
+            let mut e = j;
+            while chars.get(e).is_some_and(|c| c.is_alphabetic()) {
+                e += 1;
+            }
+            let name = chars.get(e) == Some(&' ') && chars.get(e + 1).is_some_and(|c| c.is_uppercase());
+            let name_end = (e + 1..chars.len()).find(|&i| !chars[i].is_alphabetic()).unwrap_or(chars.len());
+            let after = chars.get(name_end).copied();
+            if e - j >= 3 && name && name_end > e + 2 && after.is_none_or(|c| matches!(c, ',' | '.' | ' ')) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when the next paragraph closes `outer` before opening anything
+/// with its mark.
+fn closes_first(conv: &Conv, next: &str, outer: &Open) -> bool {
+    let close = conv.pairs[outer.pair].close;
+    let chars: Vec<char> = next.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if c != close && c != outer.mark {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|i| chars[i]);
+        let after = chars.get(k + 1).copied();
+        let closing = prev.is_some_and(|p| !p.is_whitespace()) && !after.is_some_and(char::is_alphanumeric);
+        if c == close && c != outer.mark {
+            return true;
+        }
+        return closing;
+    }
+    false
 }
 
 /// Style findings of one kind are reported once per text, at the first
@@ -410,10 +515,15 @@ fn ends_sentence(para: &str) -> bool {
 /// paragraph, or after a sentence-final mark, a colon, a dash or another
 /// quotation mark. In CJK text quotations follow particles, so always.
 fn at_sentence_start(conv: &Conv, chars: &[(usize, char)], k: usize) -> bool {
+    let prev = chars[..k].iter().rev().map(|x| x.1).find(|c| !c.is_whitespace());
+    if conv.table.lang == "zh" {
+        // Chinese speech follows a colon or a comma (`他说：“…`); a mark
+        // after a character (`最“负责任`) quotes a term.
+        return prev.is_none_or(|p| matches!(p, '：' | ':' | '，' | '。' | '！' | '？' | '…' | '”' | '」' | '“' | '「'));
+    }
     if conv.cjk {
         return true;
     }
-    let prev = chars[..k].iter().rev().map(|x| x.1).find(|c| !c.is_whitespace());
     prev.is_none_or(|p| {
         matches!(p, '.' | '!' | '?' | '…' | ':' | '—' | '–' | '-' | '(' | '[')
             || conv.is_valid_mark(p)
@@ -612,7 +722,7 @@ fn balance(
             && stack.last().is_some_and(|o| o.mark == c)
             && conv.opens(c)
             && p.is_none_or(char::is_whitespace)
-            && followed_by_text(n)
+            && n.is_some_and(|x| x.is_alphanumeric() || matches!(x, '¿' | '¡' | '(' | '[' | '…'))
             && after_sentence_end(chars, k)
         {
             continue;
@@ -668,8 +778,58 @@ fn balance(
             close(conv, a, &top, b, len, p, pi);
             continue;
         }
+        // 3b. A closing mark of another pair (or a straight quote) closing
+        // the quotation on top: `„…"`, `"…”`. Delimited, but mixed marks.
+        if let Some(top) = stack.last().copied()
+            && (conv.closes(c) || c == '"')
+            && !stack.iter().any(|o| o.mark == c || conv.pairs[o.pair].close == c)
+            && is_double(c) == is_double(top.mark)
+            && p.is_some_and(|x| !x.is_whitespace())
+            && !n.is_some_and(char::is_alphanumeric)
+            && !(conv.opens(c) && open_pos)
+        {
+            stack.pop();
+            a.quotations[top.quotation].close = Some(b + len);
+            a.issues.push(Issue {
+                kind: IssueKind::Style,
+                start: b,
+                end: b + len,
+                paragraph: pi,
+                message: format!(
+                    "quotation opened with {} closed with {c}; use {}",
+                    top.mark,
+                    conv.pairs[top.pair].close
+                ),
+                severity: Severity::Warning,
+                suggestion: Some(conv.pairs[top.pair].close.to_string()),
+                group: Some("mixed pair".into()),
+            });
+            continue;
+        }
         // 4. Opens a quotation.
         if conv.opens(c) && (!conv.closes(c) || open_pos || conv.is_symmetric(c)) {
+            // The same opening mark again while its quotation is open: no
+            // convention nests a mark in itself, so the first quotation was
+            // never closed.
+            if !conv.is_symmetric(c)
+                && let Some(top) = stack.last().copied()
+                && top.mark == c
+            {
+                stack.pop();
+                a.issues.push(Issue {
+                    kind: IssueKind::Unbalanced,
+                    start: top.pos,
+                    end: top.pos + top.len,
+                    paragraph: top.para,
+                    message: format!(
+                        "quotation opened with {} is not closed before the next {}",
+                        top.mark, c
+                    ),
+                    severity: Severity::Error,
+                    suggestion: None,
+                    group: None,
+                });
+            }
             let depth = stack.len();
             let pair = conv.pair_opened_by(c, depth).expect("opening mark");
             if depth == 0
