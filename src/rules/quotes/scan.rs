@@ -128,6 +128,12 @@ impl Conv {
         self.pairs.iter().any(|p| p.close == c)
     }
 
+    /// True when quotations opened with `c` may nest in each other (the
+    /// table lists the pair at two levels, like French « »).
+    fn nests(&self, c: char) -> bool {
+        self.pairs.iter().filter(|p| p.open == c && !p.straight).count() >= 2
+    }
+
     fn is_symmetric(&self, c: char) -> bool {
         self.pairs.iter().any(|p| p.open == c && p.close == c)
     }
@@ -378,6 +384,18 @@ pub fn analyze(text: &str, paragraphs: &[(usize, usize)], conv: &Conv) -> Analys
 /// punctuation (`, – прокричав`). A quotation that runs to the end of its
 /// paragraph holds none, so the closing mark is missing.
 fn has_attribution(inner: &str) -> bool {
+    // Japanese: `…コーレンは咽頭マイクを使って返答した。`: a subject marked
+    // with は or が, then a verb of saying.
+    const JA_SAYING: &[&str] = &["言っ", "言い", "言う", "尋ね", "答え", "返答", "聞い", "叫ん", "つぶや", "呟", "述べ", "話し", "訊い", "怒鳴"];
+    for marker in ["は", "が"] {
+        if let Some(i) = inner.find(marker) {
+            let rest = &inner[i..];
+            let sentence_end = rest.find('。').unwrap_or(rest.len());
+            if JA_SAYING.iter().any(|v| rest[..sentence_end].contains(v)) {
+                return true;
+            }
+        }
+    }
     let chars: Vec<char> = inner.chars().collect();
     for k in 0..chars.len() {
         // Chinese: `…还在他手里科伦回答道，`: a verb of saying with 道.
@@ -685,13 +703,22 @@ fn balance(
             continue;
         }
         let (p, n) = (prev(k), next(k));
-        let open_pos = opening_pos(p, n, conv.cjk);
+        // French guillemets stand apart from the words they quote: look
+        // through that space to see whether a mark opens or closes.
+        let spaced = conv.pairs.iter().any(|q| (q.open == c || q.close == c) && q.inner != InnerSpace::None);
+        let inner = |x: Option<char>| spaced && x.is_some_and(|x| conv.inner_chars.contains(&x) || conv.tolerated.contains(&x));
+        let n_eff = if inner(n) { chars.get(k + 2).map(|x| x.1) } else { n };
+        let p_eff = if inner(p) { k.checked_sub(2).map(|i| chars[i].1) } else { p };
+        let open_pos = opening_pos(p, n_eff, conv.cjk);
         let needed = stack.iter().any(|o| conv.pairs[o.pair].close == c);
-        // A single mark between two letters is an apostrophe typed with the
-        // wrong character (`geht‘s`, `O‘Neal`), not a quotation mark.
+        // A single mark between two letters, or after a letter closing
+        // nothing, is an apostrophe typed with the wrong character
+        // (`geht‘s`, `O‘Neal`, `Students‘ Union`), not a quotation mark.
+        let after_letter = p.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x));
         if matches!(c, '‘' | '’' | '‚' | '‛')
-            && p.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x))
-            && n.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x))
+            && after_letter
+            && stack.last().is_none_or(|o| o.mark != c)
+            && (n.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x)) || (!needed && !open_pos))
         {
             continue;
         }
@@ -747,7 +774,7 @@ fn balance(
         if let Some(top) = stack.last().copied()
             && top.mark == c
             && !conv.is_symmetric(c)
-            && closing_pos(p, n)
+            && (if spaced { !n_eff.is_some_and(char::is_alphanumeric) } else { closing_pos(p, n) })
         {
             stack.pop();
             let pair = conv.pairs[top.pair];
@@ -784,7 +811,7 @@ fn balance(
             && (conv.closes(c) || c == '"')
             && !stack.iter().any(|o| o.mark == c || conv.pairs[o.pair].close == c)
             && is_double(c) == is_double(top.mark)
-            && p.is_some_and(|x| !x.is_whitespace())
+            && p_eff.is_some_and(|x| !x.is_whitespace())
             && !n.is_some_and(char::is_alphanumeric)
             && !(conv.opens(c) && open_pos)
         {
@@ -812,6 +839,7 @@ fn balance(
             // convention nests a mark in itself, so the first quotation was
             // never closed.
             if !conv.is_symmetric(c)
+                && !conv.nests(c)
                 && let Some(top) = stack.last().copied()
                 && top.mark == c
             {

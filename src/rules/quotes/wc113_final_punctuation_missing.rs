@@ -138,7 +138,13 @@ fn ends_sentence(text: &str, start: usize, end: usize, table: Option<&PunctTable
     if tail.contains('.') && tail.chars().next().is_some_and(char::is_alphanumeric) && !tail.ends_with('.') {
         return true;
     }
-    crate::rules::structure::word_count(&text[start..end]) < 4
+    // A short line: a date, a list item, `etc.`.
+    let para = &text[start..end];
+    let cjk = para.chars().filter(|&c| crate::segment::is_cjk_char(c)).count();
+    if cjk * 2 > para.chars().count() {
+        return para.chars().count() < 25;
+    }
+    crate::rules::structure::word_count(para) < 4
 }
 
 /// Emoji and other pictographs.
