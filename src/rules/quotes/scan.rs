@@ -131,7 +131,11 @@ impl Conv {
     /// True when quotations opened with `c` may nest in each other (the
     /// table lists the pair at two levels, like French « »).
     fn nests(&self, c: char) -> bool {
-        self.pairs.iter().filter(|p| p.open == c && !p.straight).count() >= 2
+        self.pairs
+            .iter()
+            .filter(|p| p.open == c && !p.straight)
+            .count()
+            >= 2
     }
 
     fn is_symmetric(&self, c: char) -> bool {
@@ -255,7 +259,10 @@ struct Open {
 
 /// Double marks (as opposed to single ones like ‘ ’ ‚ ‹ › ').
 fn is_double(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '「' | '」' | '＂')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '「' | '」' | '＂'
+    )
 }
 
 fn is_letter_or_digit(c: char) -> bool {
@@ -386,7 +393,22 @@ pub fn analyze(text: &str, paragraphs: &[(usize, usize)], conv: &Conv) -> Analys
 fn has_attribution(inner: &str) -> bool {
     // Japanese: `…コーレンは咽頭マイクを使って返答した。`: a subject marked
     // with は or が, then a verb of saying.
-    const JA_SAYING: &[&str] = &["言っ", "言い", "言う", "尋ね", "答え", "返答", "聞い", "叫ん", "つぶや", "呟", "述べ", "話し", "訊い", "怒鳴"];
+    const JA_SAYING: &[&str] = &[
+        "言っ",
+        "言い",
+        "言う",
+        "尋ね",
+        "答え",
+        "返答",
+        "聞い",
+        "叫ん",
+        "つぶや",
+        "呟",
+        "述べ",
+        "話し",
+        "訊い",
+        "怒鳴",
+    ];
     for marker in ["は", "が"] {
         if let Some(i) = inner.find(marker) {
             let rest = &inner[i..];
@@ -401,7 +423,12 @@ fn has_attribution(inner: &str) -> bool {
         // Chinese: `…还在他手里科伦回答道，`: a verb of saying with 道.
         if chars[k] == '，' || chars[k] == '。' {
             let before: String = chars[k.saturating_sub(2)..k].iter().collect();
-            if before.ends_with('道') && before.chars().next().is_some_and(|c| "问说答喊叫笑嚷吼骂叹".contains(c)) {
+            if before.ends_with('道')
+                && before
+                    .chars()
+                    .next()
+                    .is_some_and(|c| "问说答喊叫笑嚷吼骂叹".contains(c))
+            {
                 return true;
             }
         }
@@ -438,10 +465,17 @@ fn has_attribution(inner: &str) -> bool {
             while chars.get(e).is_some_and(|c| c.is_alphabetic()) {
                 e += 1;
             }
-            let name = chars.get(e) == Some(&' ') && chars.get(e + 1).is_some_and(|c| c.is_uppercase());
-            let name_end = (e + 1..chars.len()).find(|&i| !chars[i].is_alphabetic()).unwrap_or(chars.len());
+            let name =
+                chars.get(e) == Some(&' ') && chars.get(e + 1).is_some_and(|c| c.is_uppercase());
+            let name_end = (e + 1..chars.len())
+                .find(|&i| !chars[i].is_alphabetic())
+                .unwrap_or(chars.len());
             let after = chars.get(name_end).copied();
-            if e - j >= 3 && name && name_end > e + 2 && after.is_none_or(|c| matches!(c, ',' | '.' | ' ')) {
+            if e - j >= 3
+                && name
+                && name_end > e + 2
+                && after.is_none_or(|c| matches!(c, ',' | '.' | ' '))
+            {
                 return true;
             }
         }
@@ -460,7 +494,8 @@ fn closes_first(conv: &Conv, next: &str, outer: &Open) -> bool {
         }
         let prev = k.checked_sub(1).map(|i| chars[i]);
         let after = chars.get(k + 1).copied();
-        let closing = prev.is_some_and(|p| !p.is_whitespace()) && !after.is_some_and(char::is_alphanumeric);
+        let closing =
+            prev.is_some_and(|p| !p.is_whitespace()) && !after.is_some_and(char::is_alphanumeric);
         if c == close && c != outer.mark {
             return true;
         }
@@ -501,7 +536,9 @@ fn is_merged_block(chars: &[(usize, char)]) -> bool {
     let mut n = 0;
     for (k, &(_, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|x| x.1);
-        if matches!(c, '。' | '！' | '？') || (matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace)) {
+        if matches!(c, '。' | '！' | '？')
+            || (matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace))
+        {
             n += 1;
         }
     }
@@ -524,7 +561,27 @@ fn ends_sentence(para: &str) -> bool {
     para.trim_end().chars().next_back().is_some_and(|c| {
         matches!(
             c,
-            '.' | '!' | '?' | '…' | '—' | '–' | ':' | '。' | '！' | '？' | '」' | '』' | '”' | '’' | '»' | '›' | '"' | '\'' | ')' | '）' | '“' | '‘'
+            '.' | '!'
+                | '?'
+                | '…'
+                | '—'
+                | '–'
+                | ':'
+                | '。'
+                | '！'
+                | '？'
+                | '」'
+                | '』'
+                | '”'
+                | '’'
+                | '»'
+                | '›'
+                | '"'
+                | '\''
+                | ')'
+                | '）'
+                | '“'
+                | '‘'
         )
     })
 }
@@ -533,11 +590,20 @@ fn ends_sentence(para: &str) -> bool {
 /// paragraph, or after a sentence-final mark, a colon, a dash or another
 /// quotation mark. In CJK text quotations follow particles, so always.
 fn at_sentence_start(conv: &Conv, chars: &[(usize, char)], k: usize) -> bool {
-    let prev = chars[..k].iter().rev().map(|x| x.1).find(|c| !c.is_whitespace());
+    let prev = chars[..k]
+        .iter()
+        .rev()
+        .map(|x| x.1)
+        .find(|c| !c.is_whitespace());
     if conv.table.lang == "zh" {
         // Chinese speech follows a colon or a comma (`他说：“…`); a mark
         // after a character (`最“负责任`) quotes a term.
-        return prev.is_none_or(|p| matches!(p, '：' | ':' | '，' | '。' | '！' | '？' | '…' | '”' | '」' | '“' | '「'));
+        return prev.is_none_or(|p| {
+            matches!(
+                p,
+                '：' | ':' | '，' | '。' | '！' | '？' | '…' | '”' | '」' | '“' | '「'
+            )
+        });
     }
     if conv.cjk {
         return true;
@@ -545,7 +611,10 @@ fn at_sentence_start(conv: &Conv, chars: &[(usize, char)], k: usize) -> bool {
     prev.is_none_or(|p| {
         matches!(p, '.' | '!' | '?' | '…' | ':' | '—' | '–' | '-' | '(' | '[')
             || conv.is_valid_mark(p)
-            || matches!(p, '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›' | '"' | '\'')
+            || matches!(
+                p,
+                '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›' | '"' | '\''
+            )
     })
 }
 
@@ -705,10 +774,24 @@ fn balance(
         let (p, n) = (prev(k), next(k));
         // French guillemets stand apart from the words they quote: look
         // through that space to see whether a mark opens or closes.
-        let spaced = conv.pairs.iter().any(|q| (q.open == c || q.close == c) && q.inner != InnerSpace::None);
-        let inner = |x: Option<char>| spaced && x.is_some_and(|x| conv.inner_chars.contains(&x) || conv.tolerated.contains(&x));
-        let n_eff = if inner(n) { chars.get(k + 2).map(|x| x.1) } else { n };
-        let p_eff = if inner(p) { k.checked_sub(2).map(|i| chars[i].1) } else { p };
+        let spaced = conv
+            .pairs
+            .iter()
+            .any(|q| (q.open == c || q.close == c) && q.inner != InnerSpace::None);
+        let inner = |x: Option<char>| {
+            spaced
+                && x.is_some_and(|x| conv.inner_chars.contains(&x) || conv.tolerated.contains(&x))
+        };
+        let n_eff = if inner(n) {
+            chars.get(k + 2).map(|x| x.1)
+        } else {
+            n
+        };
+        let p_eff = if inner(p) {
+            k.checked_sub(2).map(|i| chars[i].1)
+        } else {
+            p
+        };
         let open_pos = opening_pos(p, n_eff, conv.cjk);
         let needed = stack.iter().any(|o| conv.pairs[o.pair].close == c);
         // A single mark between two letters, or after a letter closing
@@ -718,7 +801,8 @@ fn balance(
         if matches!(c, '‘' | '’' | '‚' | '‛')
             && after_letter
             && stack.last().is_none_or(|o| o.mark != c)
-            && (n.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x)) || (!needed && !open_pos))
+            && (n.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x))
+                || (!needed && !open_pos))
         {
             continue;
         }
@@ -737,8 +821,12 @@ fn balance(
             }
         } else if !needed
             && matches!(c, '‘' | '‛')
-            && before_two_digits(chars, k)
-            && chars.get(k + 3).is_none_or(|x| x.1 == 's' || x.1.is_whitespace() || matches!(x.1, ',' | ';'))
+            && ((before_two_digits(chars, k)
+                && chars
+                    .get(k + 3)
+                    .is_none_or(|x| x.1 == 's' || x.1.is_whitespace() || matches!(x.1, ',' | ';')))
+                || (!p.is_some_and(char::is_alphabetic)
+                    && conv.word_initial.iter().any(|w| starts_word(chars, k, w))))
         {
             // ‘90s written with the opening mark: an apostrophe error, not a quotation.
             continue;
@@ -774,7 +862,11 @@ fn balance(
         if let Some(top) = stack.last().copied()
             && top.mark == c
             && !conv.is_symmetric(c)
-            && (if spaced { !n_eff.is_some_and(char::is_alphanumeric) } else { closing_pos(p, n) })
+            && (if spaced {
+                !n_eff.is_some_and(char::is_alphanumeric)
+            } else {
+                closing_pos(p, n)
+            })
         {
             stack.pop();
             let pair = conv.pairs[top.pair];
@@ -809,7 +901,9 @@ fn balance(
         // the quotation on top: `„…"`, `"…”`. Delimited, but mixed marks.
         if let Some(top) = stack.last().copied()
             && (conv.closes(c) || c == '"')
-            && !stack.iter().any(|o| o.mark == c || conv.pairs[o.pair].close == c)
+            && !stack
+                .iter()
+                .any(|o| o.mark == c || conv.pairs[o.pair].close == c)
             && is_double(c) == is_double(top.mark)
             && p_eff.is_some_and(|x| !x.is_whitespace())
             && !n.is_some_and(char::is_alphanumeric)
@@ -824,8 +918,7 @@ fn balance(
                 paragraph: pi,
                 message: format!(
                     "quotation opened with {} closed with {c}; use {}",
-                    top.mark,
-                    conv.pairs[top.pair].close
+                    top.mark, conv.pairs[top.pair].close
                 ),
                 severity: Severity::Warning,
                 suggestion: Some(conv.pairs[top.pair].close.to_string()),
@@ -883,7 +976,18 @@ fn balance(
                     group: Some(format!("top {c}")),
                 });
             }
-            push(at_sentence_start(conv, chars, k), a, stack, pair, c, b, len, pi, n, depth);
+            push(
+                at_sentence_start(conv, chars, k),
+                a,
+                stack,
+                pair,
+                c,
+                b,
+                len,
+                pi,
+                n,
+                depth,
+            );
             continue;
         }
         // 5. A closing mark that matches nothing.
@@ -901,7 +1005,18 @@ fn balance(
                 group: None,
             });
             let depth = stack.len();
-            push(at_sentence_start(conv, chars, k), a, stack, pair, c, b, len, pi, n, depth);
+            push(
+                at_sentence_start(conv, chars, k),
+                a,
+                stack,
+                pair,
+                c,
+                b,
+                len,
+                pi,
+                n,
+                depth,
+            );
         } else {
             a.issues.push(Issue {
                 kind: IssueKind::Unbalanced,

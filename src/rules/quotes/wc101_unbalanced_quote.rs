@@ -18,7 +18,14 @@ crate::declare_rule! {
     /// follows the news convention: the opening mark is repeated at the start
     /// of each following paragraph and the closing mark comes only at the
     /// end (also `»` at the start of the paragraph in Spanish and older
-    /// French practice).
+    /// French practice). The quotation must have opened where a sentence
+    /// starts, run to the end of its paragraph, and hold no narration after
+    /// the quoted words (`?, fragte er`, `! – крикнул он`, `…と尋ねた`):
+    /// otherwise its closing mark is missing. A quotation that runs on into a
+    /// next paragraph which does not repeat the opening mark but closes it is
+    /// reported at info severity. The same opening mark met again while its
+    /// quotation is open (`„A, sagte er. „B.“`) means the first was never
+    /// closed, except where the table lets the pair nest (French `« « » »`).
     ///
     /// ## Why is this bad?
     /// A reader cannot tell where the speaker's words end: a journalist's
@@ -45,7 +52,12 @@ crate::declare_rule! {
     /// (the convention cannot be told apart from that case). An elided word
     /// starting with an apostrophe that is not in the table
     /// (`word_initial_apostrophes`) may be read as a quotation mark. Inch
-    /// marks are recognised after a digit (`5' 11"`).
+    /// marks are recognised after a digit (`5' 11"`). A block of ten
+    /// sentences or more is taken as several paragraphs whose breaks were
+    /// lost, and the opening mark repeated at a sentence start inside it
+    /// continues the quotation. Dialogue where a closing mark was dropped
+    /// at the end of a paragraph whose next paragraph opens a quotation
+    /// cannot be told from the multi-paragraph convention.
     pub struct UnbalancedQuote {
         code: "WC101",
         name: "unbalanced-quote",

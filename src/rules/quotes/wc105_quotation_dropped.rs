@@ -86,9 +86,7 @@ fn direct_quotes<'q>(
     p: usize,
 ) -> impl Iterator<Item = &'q Quotation> + 'q {
     qs.iter().filter(move |q| {
-        q.paragraph == p
-            && q.depth == 0
-            && q.close.is_some_and(|c| is_speech(&text[q.open..c]))
+        q.paragraph == p && q.depth == 0 && q.close.is_some_and(|c| is_speech(&text[q.open..c]))
     })
 }
 
@@ -97,11 +95,16 @@ fn direct_quotes<'q>(
 /// punctuation, or 30).
 fn is_speech(inner: &str) -> bool {
     let n = words(inner);
-    let punct = inner
+    let punct = inner.chars().skip(1).any(|c| {
+        matches!(
+            c,
+            ',' | '.' | '!' | '?' | ';' | '…' | '，' | '。' | '！' | '？' | '、' | '；'
+        )
+    });
+    let cjk = inner
         .chars()
-        .skip(1)
-        .any(|c| matches!(c, ',' | '.' | '!' | '?' | ';' | '…' | '，' | '。' | '！' | '？' | '、' | '；'));
-    let cjk = inner.chars().filter(|&c| crate::segment::is_cjk_char(c)).count();
+        .filter(|&c| crate::segment::is_cjk_char(c))
+        .count();
     if cjk * 2 > inner.chars().count() {
         return (cjk >= 16 && punct) || cjk >= 30;
     }
@@ -127,7 +130,11 @@ impl Rule for QuotationDropped {
             // with a stray mark cannot say where its quotations are.
             let clean = |sp: usize| {
                 !analysis.issues.iter().any(|i| {
-                    i.paragraph == sp && matches!(i.kind, scan::IssueKind::Unbalanced | scan::IssueKind::Misdirected)
+                    i.paragraph == sp
+                        && matches!(
+                            i.kind,
+                            scan::IssueKind::Unbalanced | scan::IssueKind::Misdirected
+                        )
                 })
             };
             let quote = link.source.iter().filter(|&&sp| clean(sp)).find_map(|&sp| {

@@ -154,7 +154,10 @@ fn is_fine_run(run: &str) -> bool {
     }
     // `?..`, `!..`, `..?`: the Russian and Ukrainian question or
     // exclamation with an ellipsis.
-    if run.contains("..") && chars.iter().all(|&c| c == '.' || is_emphatic(c)) && chars.iter().any(|&c| is_emphatic(c)) {
+    if run.contains("..")
+        && chars.iter().all(|&c| c == '.' || is_emphatic(c))
+        && chars.iter().any(|&c| is_emphatic(c))
+    {
         return true;
     }
     // `?,` `!,` `?:` (Spanish; enumerations of questions).

@@ -174,7 +174,10 @@ pub fn check_paragraph(text: &str, start: usize, end: usize, table: &PunctTable)
                 .map_or(end, |x| x.0);
             // A full-width mark followed by a Latin word or URL: the space
             // separates the scripts, as many CJK house styles do.
-            let latin_next = text[e..end].chars().next().is_some_and(|n| n.is_ascii_alphanumeric());
+            let latin_next = text[e..end]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_alphanumeric());
             let fullwidth = (c as u32) >= 0x3000;
             if e < end && !(fullwidth && latin_next) {
                 // A space after a full-width full stop only widens the gap

@@ -14,7 +14,10 @@ crate::declare_rule! {
     /// and the target ends with none, the target's last sentence has lost
     /// its period. Closing quotation marks and brackets after the mark count
     /// (`…said.”`, `(see below.)`), so does an abbreviation's period
-    /// (`in the U.S.`), and a target ending in `:` or `;` is left alone.
+    /// (`in the U.S.`), and a target ending in `:` or `;`, in a closing CJK
+    /// bracket (Japanese `…と述べた」`, `（笑）`), in a bare domain
+    /// (`example.org`), or a short line (a date, a list item: under four
+    /// words, or 25 CJK characters) is left alone.
     ///
     /// ## Why is this bad?
     /// A paragraph that stops without its period reads as cut off, and often
@@ -124,23 +127,40 @@ fn ends_sentence(text: &str, start: usize, end: usize, table: Option<&PunctTable
         return true;
     };
     let c = pc.chars[k].1;
-    if is_final(c, table) || pc.protected[k] || matches!(c, ':' | ';' | '：' | '；') || is_symbol(c) {
+    if is_final(c, table) || pc.protected[k] || matches!(c, ':' | ';' | '：' | '；') || is_symbol(c)
+    {
         return true;
     }
     // CJK: a closing bracket ends the sentence (`…と述べた」`, `（笑）`).
-    let last = pc.chars.iter().rev().find(|x| !x.1.is_whitespace()).map(|x| x.1);
+    let last = pc
+        .chars
+        .iter()
+        .rev()
+        .find(|x| !x.1.is_whitespace())
+        .map(|x| x.1);
     if last.is_some_and(|l| matches!(l, '」' | '』' | '）' | '】' | '》')) {
         return true;
     }
     // A bare domain (`example.org`) or a short line (a date, `etc.`).
-    let tail: String = pc.chars[..=k].iter().rev().take_while(|x| !x.1.is_whitespace()).map(|x| x.1).collect();
+    let tail: String = pc.chars[..=k]
+        .iter()
+        .rev()
+        .take_while(|x| !x.1.is_whitespace())
+        .map(|x| x.1)
+        .collect();
     let tail: String = tail.chars().rev().collect();
-    if tail.contains('.') && tail.chars().next().is_some_and(char::is_alphanumeric) && !tail.ends_with('.') {
+    if tail.contains('.')
+        && tail.chars().next().is_some_and(char::is_alphanumeric)
+        && !tail.ends_with('.')
+    {
         return true;
     }
     // A short line: a date, a list item, `etc.`.
     let para = &text[start..end];
-    let cjk = para.chars().filter(|&c| crate::segment::is_cjk_char(c)).count();
+    let cjk = para
+        .chars()
+        .filter(|&c| crate::segment::is_cjk_char(c))
+        .count();
     if cjk * 2 > para.chars().count() {
         return para.chars().count() < 25;
     }

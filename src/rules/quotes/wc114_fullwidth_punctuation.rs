@@ -84,7 +84,11 @@ impl Rule for FullwidthPunctuation {
                     // A half-width comma or full stop breaks the grid of the
                     // line; a colon, bracket or ?! is common in headlines and
                     // around Latin words, and only noted.
-                    if matches!(c, ',' | '.') { Severity::Warning } else { Severity::Info },
+                    if matches!(c, ',' | '.') {
+                        Severity::Warning
+                    } else {
+                        Severity::Info
+                    },
                 );
                 f.suggestion = Some(full.to_string());
                 out.push(f);
