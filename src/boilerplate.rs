@@ -123,7 +123,11 @@ pub fn matches(paragraph: &str, lang: Option<Lang>) -> Option<&'static str> {
     let ordered = patterns()
         .iter()
         .filter(|p| lang.is_some() && p.lang == lang)
-        .chain(patterns().iter().filter(|p| lang.is_none() || p.lang != lang));
+        .chain(
+            patterns()
+                .iter()
+                .filter(|p| lang.is_none() || p.lang != lang),
+        );
     for p in ordered {
         if !p.prefix && chars <= p.max_chars && p.regex.is_match(text) {
             return Some(p.kind.as_str());
@@ -150,7 +154,10 @@ mod tests {
                     .find(|p| chars <= p.max_chars && p.regex.is_match(text));
                 assert_eq!(hit.is_some(), ex.boilerplate, "{stem}: {text:?}");
                 if let (Some(p), Some(kind)) = (hit, &ex.kind) {
-                    assert!(ex.boilerplate && (&p.kind == kind || hit.is_some()), "{stem}: {text:?}");
+                    assert!(
+                        ex.boilerplate && (&p.kind == kind || hit.is_some()),
+                        "{stem}: {text:?}"
+                    );
                 }
             }
         }

@@ -11,9 +11,9 @@ use serde::Serialize;
 /// confuses with common ones (Esperanto, Latin, Javanese, Tagalog…) are left
 /// out unless the pair names them.
 pub const NEWS_LANGUAGES: &[&str] = &[
-    "en", "fr", "de", "it", "es", "pt", "nl", "ru", "uk", "pl", "cs", "sv", "da", "nb", "fi",
-    "hu", "ro", "el", "tr", "ar", "he", "hi", "zh", "ja", "ko", "bg", "sk", "hr", "sl", "lt",
-    "lv", "et", "fa", "id", "vi", "th", "ka", "hy",
+    "en", "fr", "de", "it", "es", "pt", "nl", "ru", "uk", "pl", "cs", "sv", "da", "nb", "fi", "hu",
+    "ro", "el", "tr", "ar", "he", "hi", "zh", "ja", "ko", "bg", "sk", "hr", "sl", "lt", "lv", "et",
+    "fa", "id", "vi", "th", "ka", "hy",
 ];
 
 /// Bytes of a paragraph fed to the detector; the start says enough.
@@ -300,7 +300,8 @@ mod tests {
 
     #[test]
     fn cjk_counts_as_long() {
-        let d = det("北京市政府周一宣布，将在未来三年内投资五百亿元用于改善城市空气质量。").unwrap();
+        let d =
+            det("北京市政府周一宣布，将在未来三年内投资五百亿元用于改善城市空气质量。").unwrap();
         assert_eq!(d.lang.code(), "zh");
         assert!(d.reliable);
     }

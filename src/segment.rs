@@ -75,7 +75,21 @@ fn starts_sentence(c: char) -> bool {
         || c.is_numeric()
         || matches!(
             c,
-            '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '‹' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡' | '「'
+            '"' | '\''
+                | '“'
+                | '‘'
+                | '„'
+                | '«'
+                | '»'
+                | '‹'
+                | '('
+                | '['
+                | '—'
+                | '–'
+                | '-'
+                | '¿'
+                | '¡'
+                | '「'
         )
         || (c.is_alphabetic() && !c.is_lowercase())
 }
@@ -241,7 +255,10 @@ pub fn is_cjk_char(c: char) -> bool {
 }
 
 fn is_link_char(c: char) -> bool {
-    !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | '“' | '”' | '«' | '»' | '「' | '」')
+    !c.is_whitespace()
+        && !matches!(c, '"' | '<' | '>' | '“' | '”' | '«' | '»')
+        // CJK punctuation and full-width forms end a link ("见www.x.cn。")
+        && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
 }
 
 /// Iterates over the tokens of `text` (offsets relative to `text`).
@@ -281,11 +298,16 @@ impl Iterator for Tokens<'_> {
             let tail = &t[start..];
             // Links: URLs, www., e-mail, handles, hashtags.
             let head = tail.as_bytes();
-            let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+            let starts =
+                |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
             if starts(b"http://") || starts(b"https://") || starts(b"www.") {
                 let end = start + link_len(tail);
                 self.pos = end;
-                return Some(Token { start, end, kind: TokenKind::Link });
+                return Some(Token {
+                    start,
+                    end,
+                    kind: TokenKind::Link,
+                });
             }
             if c == '@' || c == '#' {
                 let body: usize = tail[1..]
@@ -294,7 +316,11 @@ impl Iterator for Tokens<'_> {
                     .map_or(tail.len() - 1, |(j, _)| j);
                 self.pos = start + 1 + body;
                 if body > 0 {
-                    return Some(Token { start, end: start + 1 + body, kind: TokenKind::Link });
+                    return Some(Token {
+                        start,
+                        end: start + 1 + body,
+                        kind: TokenKind::Link,
+                    });
                 }
                 continue;
             }
@@ -304,7 +330,11 @@ impl Iterator for Tokens<'_> {
                     .find(|&(_, d)| !is_cjk_char(d))
                     .map_or(tail.len(), |(j, _)| j);
                 self.pos = start + len;
-                return Some(Token { start, end: start + len, kind: TokenKind::Cjk });
+                return Some(Token {
+                    start,
+                    end: start + len,
+                    kind: TokenKind::Cjk,
+                });
             }
             let numeric = c.is_numeric();
             let end = word_end(t, start, numeric);
@@ -313,12 +343,24 @@ impl Iterator for Tokens<'_> {
                 let link = link_len(tail);
                 if tail[..link].contains('.') && link > end - start + 1 {
                     self.pos = start + link;
-                    return Some(Token { start, end: start + link, kind: TokenKind::Link });
+                    return Some(Token {
+                        start,
+                        end: start + link,
+                        kind: TokenKind::Link,
+                    });
                 }
             }
             self.pos = end.max(start + c.len_utf8());
-            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            return Some(Token { start, end: self.pos, kind });
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            return Some(Token {
+                start,
+                end: self.pos,
+                kind,
+            });
         }
     }
 }
@@ -392,8 +434,14 @@ mod tests {
     #[test]
     fn abbreviations_and_initials() {
         assert_eq!(
-            sents("Mr. Smith met Dr. Jones in the U.S. capital. Then he left.", "en"),
-            ["Mr. Smith met Dr. Jones in the U.S. capital.", "Then he left."]
+            sents(
+                "Mr. Smith met Dr. Jones in the U.S. capital. Then he left.",
+                "en"
+            ),
+            [
+                "Mr. Smith met Dr. Jones in the U.S. capital.",
+                "Then he left."
+            ]
         );
         assert_eq!(sents("Il sig. Rossi c'era, ecc. Poi no.", "it").len(), 1);
     }
@@ -412,7 +460,10 @@ mod tests {
 
     #[test]
     fn cjk_terminals() {
-        assert_eq!(sents("他说：“我们会赢。”然后沉默。好。", "zh"), ["他说：“我们会赢。”", "然后沉默。", "好。"]);
+        assert_eq!(
+            sents("他说：“我们会赢。”然后沉默。好。", "zh"),
+            ["他说：“我们会赢。”", "然后沉默。", "好。"]
+        );
     }
 
     #[test]
@@ -429,11 +480,23 @@ mod tests {
 
     #[test]
     fn german_ordinals() {
-        assert_eq!(sents("Am 3. Oktober feiern wir. Danach nicht.", "de").len(), 2);
+        assert_eq!(
+            sents("Am 3. Oktober feiern wir. Danach nicht.", "de").len(),
+            2
+        );
     }
 
     fn toks(t: &str) -> Vec<(&str, TokenKind)> {
         tokens(t).map(|k| (&t[k.start..k.end], k.kind)).collect()
+    }
+
+    #[test]
+    fn cjk_punctuation_ends_links() {
+        let t = "详见www.scsio.ac.cn。其他";
+        let link = tokens(t)
+            .find(|k| k.kind == TokenKind::Link)
+            .expect("a link");
+        assert_eq!(&t[link.start..link.end], "www.scsio.ac.cn");
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Function words per language (`corpora/tables/stopwords/`): a cheap
 //! language signal, and the common words that are not names.
 
+use crate::hash::FastSet as HashSet;
 use crate::lang::Lang;
 use crate::tables::{parse_table, tables_of};
 use serde::Deserialize;
-use crate::hash::FastSet as HashSet;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -57,9 +57,16 @@ pub fn all() -> &'static HashMap<Lang, Stopwords> {
         for (stem, text) in tables_of("stopwords") {
             let t: StopwordTable = parse_table("stopwords", stem, text);
             let Some(lang) = Lang::from_subtag(&t.lang) else {
-                panic!("corpora/tables/stopwords/{stem}.toml: unknown language {}", t.lang);
+                panic!(
+                    "corpora/tables/stopwords/{stem}.toml: unknown language {}",
+                    t.lang
+                );
             };
-            let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<String>>();
+            let set = |v: &[String]| {
+                v.iter()
+                    .map(|w| w.to_lowercase())
+                    .collect::<HashSet<String>>()
+            };
             out.insert(
                 lang,
                 Stopwords {
@@ -135,7 +142,11 @@ pub struct Profile {
 /// `max_words` words of `text`.
 pub fn profile(text: &str, max_words: usize) -> Profile {
     let masks = word_masks();
-    let mut p = Profile { words: 0, function: [0; 64], distinctive: [0; 64] };
+    let mut p = Profile {
+        words: 0,
+        function: [0; 64],
+        distinctive: [0; 64],
+    };
     let mut buf = String::with_capacity(24);
     for t in crate::segment::tokens(text) {
         if t.kind != crate::segment::TokenKind::Word {
@@ -174,7 +185,12 @@ pub fn profile(text: &str, max_words: usize) -> Profile {
 
 /// Counts, over the first `max_words` words of `text`, the words and the
 /// function words of each language in `langs` (same order).
-pub fn function_word_hits(text: &str, langs: &[&Stopwords], max_words: usize, hits: &mut [usize]) -> usize {
+pub fn function_word_hits(
+    text: &str,
+    langs: &[&Stopwords],
+    max_words: usize,
+    hits: &mut [usize],
+) -> usize {
     let mut buf = String::with_capacity(24);
     let mut words = 0;
     for t in crate::segment::tokens(text) {
@@ -216,13 +232,20 @@ mod tests {
         assert!(all().len() >= 10);
         for (stem, text) in tables_of("stopwords") {
             let t: StopwordTable = parse_table("stopwords", stem, text);
-            assert!(t.function_words.len() >= 50, "{stem}: too few function words");
+            assert!(
+                t.function_words.len() >= 50,
+                "{stem}: too few function words"
+            );
             for ex in &t.examples {
                 let lang = Lang::from_subtag(&ex.lang).expect("example language");
                 let own = of(lang).expect("table");
                 let mut hits = [0usize];
                 let words = function_word_hits(&ex.text, &[own], 200, &mut hits);
-                assert!(hits[0] * 5 >= words, "{stem}: example has few function words: {}", ex.text);
+                assert!(
+                    hits[0] * 5 >= words,
+                    "{stem}: example has few function words: {}",
+                    ex.text
+                );
             }
         }
     }

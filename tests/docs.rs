@@ -19,8 +19,13 @@ fn rules_md_is_current() {
 
 #[test]
 fn every_rule_is_in_the_readme_table_of_categories() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap_or_default();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .unwrap_or_default();
     for c in wirecheck::finding::Category::ALL {
-        assert!(readme.contains(&format!("`{}`", c.as_str())), "README does not mention category `{}`", c.as_str());
+        assert!(
+            readme.contains(&format!("`{}`", c.as_str())),
+            "README does not mention category `{}`",
+            c.as_str()
+        );
     }
 }

@@ -35,7 +35,11 @@ fn paragraphs_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+    // 200 cases by default; PROPTEST_CASES=5000 for a longer hunt.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200),
+        .. ProptestConfig::default()
+    })]
 
     #[test]
     fn spans_are_on_char_boundaries(text in texty()) {

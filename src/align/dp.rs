@@ -168,8 +168,16 @@ pub fn align(src: &[Features], tgt: &[Features], model: &CostModel) -> Vec<PathL
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
         let mut out = Vec::with_capacity(n + m);
-        out.extend((0..n).map(|i| PathLink { source: (i, i + 1), target: (0, 0), score: 0.0 }));
-        out.extend((0..m).map(|j| PathLink { source: (0, 0), target: (j, j + 1), score: 0.0 }));
+        out.extend((0..n).map(|i| PathLink {
+            source: (i, i + 1),
+            target: (0, 0),
+            score: 0.0,
+        }));
+        out.extend((0..m).map(|j| PathLink {
+            source: (0, 0),
+            target: (j, j + 1),
+            score: 0.0,
+        }));
         return out;
     }
     if n == 1 && m == 1 {
@@ -177,7 +185,11 @@ pub fn align(src: &[Features], tgt: &[Features], model: &CostModel) -> Vec<PathL
         let (cost, score) = model.cost(0, src, tgt);
         let gaps = model.cost(1, src, &[]).0 + model.cost(2, &[], tgt).0;
         if cost <= gaps {
-            return vec![PathLink { source: (0, 1), target: (0, 1), score: (score * 1000.0).round() / 1000.0 }];
+            return vec![PathLink {
+                source: (0, 1),
+                target: (0, 1),
+                score: (score * 1000.0).round() / 1000.0,
+            }];
         }
         return align_gaps(1, 1);
     }
@@ -200,12 +212,21 @@ struct Cell {
 
 const NONE: u8 = u8::MAX;
 
-fn banded(src: &[Features], tgt: &[Features], model: &CostModel, band: usize) -> (Vec<PathLink>, bool) {
+fn banded(
+    src: &[Features],
+    tgt: &[Features],
+    model: &CostModel,
+    band: usize,
+) -> (Vec<PathLink>, bool) {
     let (n, m) = (src.len(), tgt.len());
     let center = |i: usize| -> usize { ((i as f64) * (m as f64) / (n as f64)).round() as usize };
     let lo = |i: usize| center(i).saturating_sub(band);
     let hi = |i: usize| (center(i) + band).min(m);
-    let blank = Cell { cost: f64::INFINITY, from: NONE, score: 0.0 };
+    let blank = Cell {
+        cost: f64::INFINITY,
+        from: NONE,
+        score: 0.0,
+    };
     // Rows of the band, stored one after another: row i starts at offset[i].
     let mut offset = Vec::with_capacity(n + 2);
     let mut total = 0;
@@ -231,11 +252,15 @@ fn banded(src: &[Features], tgt: &[Features], model: &CostModel, band: usize) ->
                 }
                 let (pi, pj) = (i - di, j - dj);
                 let prev = if pi == i {
-                    if pj < l { continue; }
+                    if pj < l {
+                        continue;
+                    }
                     row[pj - l].cost
                 } else {
                     let (pl, ph) = (lo(pi), hi(pi));
-                    if pj < pl || pj > ph { continue; }
+                    if pj < pl || pj > ph {
+                        continue;
+                    }
                     done[offset[pi] + pj - pl].cost
                 };
                 if !prev.is_finite() {
@@ -243,7 +268,11 @@ fn banded(src: &[Features], tgt: &[Features], model: &CostModel, band: usize) ->
                 }
                 let (c, score) = model.cost(k, &src[pi..i], &tgt[pj..j]);
                 if prev + c < best.cost {
-                    best = Cell { cost: prev + c, from: k as u8, score: score as f32 };
+                    best = Cell {
+                        cost: prev + c,
+                        from: k as u8,
+                        score: score as f32,
+                    };
                 }
             }
             row[j - l] = best;
@@ -284,7 +313,15 @@ fn banded(src: &[Features], tgt: &[Features], model: &CostModel, band: usize) ->
 /// The trivial path of gaps, used only when no path exists inside the band.
 fn align_gaps(n: usize, m: usize) -> Vec<PathLink> {
     let mut out = Vec::new();
-    out.extend((0..n).map(|i| PathLink { source: (i, i + 1), target: (0, 0), score: 0.0 }));
-    out.extend((0..m).map(|j| PathLink { source: (0, 0), target: (j, j + 1), score: 0.0 }));
+    out.extend((0..n).map(|i| PathLink {
+        source: (i, i + 1),
+        target: (0, 0),
+        score: 0.0,
+    }));
+    out.extend((0..m).map(|j| PathLink {
+        source: (0, 0),
+        target: (j, j + 1),
+        score: 0.0,
+    }));
     out
 }

@@ -56,7 +56,9 @@ impl Features {
                 TokenKind::Word => {
                     // Elided articles and prepositions: l'Istat, dell'Onu.
                     let s = match s.rfind(['\'', '’']) {
-                        Some(k) if k <= 6 => &s[k + s[k..].chars().next().map_or(1, char::len_utf8)..],
+                        Some(k) if k <= 6 => {
+                            &s[k + s[k..].chars().next().map_or(1, char::len_utf8)..]
+                        }
                         _ => s,
                     };
                     let initial = s.chars().next().unwrap_or(' ');
@@ -216,10 +218,19 @@ mod tests {
 
     #[test]
     fn anchors_meet_across_languages() {
-        let it = Features::of("Il governo di Giorgia Meloni ha stanziato 1.200 milioni, dice “Repubblica”.");
-        let en = Features::of("The government of Giorgia Meloni allocated 1,200 million, says “Repubblica”.");
+        let it = Features::of(
+            "Il governo di Giorgia Meloni ha stanziato 1.200 milioni, dice “Repubblica”.",
+        );
+        let en = Features::of(
+            "The government of Giorgia Meloni allocated 1,200 million, says “Repubblica”.",
+        );
         let c = common(&it.anchors, &en.anchors);
-        assert!(c >= 5, "{c} of {:?} / {:?}", it.anchors.len(), en.anchors.len());
+        assert!(
+            c >= 5,
+            "{c} of {:?} / {:?}",
+            it.anchors.len(),
+            en.anchors.len()
+        );
     }
 
     #[test]
@@ -238,8 +249,14 @@ mod tests {
 
     #[test]
     fn merge_keeps_order() {
-        let a = Features { len: 1.0, anchors: vec![1, 5, 9] };
-        let b = Features { len: 2.0, anchors: vec![2, 5] };
+        let a = Features {
+            len: 1.0,
+            anchors: vec![1, 5, 9],
+        };
+        let b = Features {
+            len: 2.0,
+            anchors: vec![2, 5],
+        };
         assert_eq!(a.merged(&b).anchors, vec![1, 2, 5, 5, 9]);
     }
 }

@@ -130,53 +130,56 @@ impl<R: BufRead> JsonlReader<R> {
             Some(v) if v.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => v.to_string(),
             Some(_) => return Err(self.err("field \"id\" must be a string")),
         };
-        let lang_field = |name: &str, v: Option<&RawValue>, default: &Option<LangTag>| {
-            match v.map(RawValue::get) {
-                None | Some("null") => Ok(default.clone()),
-                Some(v) if v.starts_with('"') => {
-                    let code: String = serde_json::from_str(v)
-                        .map_err(|e| self.err(format!("field \"{name}\": {e}")))?;
-                    LangTag::parse(&code)
-                        .map(Some)
-                        .ok_or_else(|| InputError::UnknownLanguage {
-                            what: format!("{}:{}: field \"{name}\"", self.path, self.line),
-                            code,
-                        })
-                }
-                Some(_) => Err(self.err(format!("field \"{name}\" must be a string"))),
+        let lang_field = |name: &str, v: Option<&RawValue>, default: &Option<LangTag>| match v
+            .map(RawValue::get)
+        {
+            None | Some("null") => Ok(default.clone()),
+            Some(v) if v.starts_with('"') => {
+                let code: String = serde_json::from_str(v)
+                    .map_err(|e| self.err(format!("field \"{name}\": {e}")))?;
+                LangTag::parse(&code)
+                    .map(Some)
+                    .ok_or_else(|| InputError::UnknownLanguage {
+                        what: format!("{}:{}: field \"{name}\"", self.path, self.line),
+                        code,
+                    })
             }
+            Some(_) => Err(self.err(format!("field \"{name}\" must be a string"))),
         };
         let source_lang = lang_field("source_lang", fields.source_lang, &self.source_lang)?;
         let target_lang = lang_field("target_lang", fields.target_lang, &self.target_lang)?;
         let raw_line: Arc<str> = Arc::from(raw);
-        let make_side = |name: &str, v: Option<&RawValue>, lang| -> Result<Option<Side>, InputError> {
-            let v = v.ok_or_else(|| self.err(format!("missing field \"{name}\"")))?.get();
-            if v == "null" && name == "source" {
-                return Ok(None);
-            }
-            if !v.starts_with('"') {
-                return Err(self.err(format!("field \"{name}\" must be a string")));
-            }
-            let quote = v.as_ptr() as usize - raw.as_ptr() as usize;
-            let (lit, _) = decode_string(raw, quote).map_err(|r| self.err(r))?;
-            let paragraphs = split_paragraphs(&lit.text);
-            if paragraphs.is_empty() {
-                return Err(self.err(format!("field \"{name}\" is empty")));
-            }
-            Ok(Some(Side {
-                path: self.path.clone(),
-                text: lit.text,
-                declared_lang: lang,
-                paragraphs,
-                origin: Origin::Embedded {
-                    line: self.line,
-                    line_offset,
-                    raw_line: raw_line.clone(),
-                    literal_start: lit.start,
-                    map: lit.map,
-                },
-            }))
-        };
+        let make_side =
+            |name: &str, v: Option<&RawValue>, lang| -> Result<Option<Side>, InputError> {
+                let v = v
+                    .ok_or_else(|| self.err(format!("missing field \"{name}\"")))?
+                    .get();
+                if v == "null" && name == "source" {
+                    return Ok(None);
+                }
+                if !v.starts_with('"') {
+                    return Err(self.err(format!("field \"{name}\" must be a string")));
+                }
+                let quote = v.as_ptr() as usize - raw.as_ptr() as usize;
+                let (lit, _) = decode_string(raw, quote).map_err(|r| self.err(r))?;
+                let paragraphs = split_paragraphs(&lit.text);
+                if paragraphs.is_empty() {
+                    return Err(self.err(format!("field \"{name}\" is empty")));
+                }
+                Ok(Some(Side {
+                    path: self.path.clone(),
+                    text: lit.text,
+                    declared_lang: lang,
+                    paragraphs,
+                    origin: Origin::Embedded {
+                        line: self.line,
+                        line_offset,
+                        raw_line: raw_line.clone(),
+                        literal_start: lit.start,
+                        map: lit.map,
+                    },
+                }))
+            };
         let source = make_side("source", fields.source, source_lang)?;
         let target = make_side("target", fields.target, target_lang)?
             .ok_or_else(|| self.err("field \"target\" must be a string"))?;
@@ -304,7 +307,9 @@ fn decode_string(raw: &str, q: usize) -> Result<(Literal, usize), String> {
                         {
                             let lo = hex4(raw, i + 8)?;
                             len = 12;
-                            char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00)))
+                            char::from_u32(
+                                0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00)),
+                            )
                         } else {
                             char::from_u32(hi)
                         };
@@ -338,7 +343,8 @@ mod tests {
 
     #[test]
     fn decodes_and_maps_offsets() {
-        let line = r#"{"id":"a","source":"Uno.\n\nDue \"x\" é.","target":"One.\n\nTwo \u201cx\u201d é."}"#;
+        let line =
+            r#"{"id":"a","source":"Uno.\n\nDue \"x\" é.","target":"One.\n\nTwo \u201cx\u201d é."}"#;
         let recs = read(&format!("{line}\n"));
         let doc = recs[0].result.as_ref().expect("parses");
         let t = &doc.target;

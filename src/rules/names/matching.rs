@@ -37,8 +37,9 @@ fn vowel_tail(s: &str) -> bool {
 
 fn starts_agree(long: &str, short: &str) -> bool {
     long.len() >= short.len()
-        && loose_agree(&long[..short.len()], short)
-        && long.is_char_boundary(short.len())
+        && long
+            .get(..short.len())
+            .is_some_and(|head| loose_agree(head, short))
 }
 
 /// True when `long` is `short` with vowels inserted (Aleksandr /

@@ -34,8 +34,8 @@ pub static RULES: &[&dyn Rule] = &[
 ///
 /// The pipeline does not carry a glossary yet; once `PairContext` has a
 /// `glossary: Option<&Glossary>` field, this returns it.
-pub fn glossary_of<'a>(_cx: &PairContext<'a>) -> Option<&'a Glossary> {
-    None
+pub fn glossary_of<'a>(cx: &PairContext<'a>) -> Option<&'a Glossary> {
+    cx.glossary
 }
 
 /// Quotes a name for a message.
@@ -52,7 +52,7 @@ pub fn with_context(d: &crate::ingest::Document, f: impl FnOnce(&PairContext<'_>
     use crate::segment::split_sentences;
     let detector = Detector::new(&[]);
     let prep = |side: &crate::ingest::Side| {
-        let langs = detect_side(side, &detector);
+        let langs = detect_side(side, &detector, None);
         let tag = side
             .declared_lang
             .clone()
@@ -90,6 +90,7 @@ pub fn with_context(d: &crate::ingest::Document, f: impl FnOnce(&PairContext<'_>
         source: src.as_ref().map(|(s, p)| ctx(s, p)),
         target: ctx(&d.target, &tgt),
         alignment: alignment.as_ref(),
+        glossary: None,
     };
     f(&cx);
 }

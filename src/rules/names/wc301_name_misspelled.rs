@@ -128,12 +128,16 @@ impl Rule for NameMisspelled {
     }
 }
 
-/// True when two spellings differ only in their last two letters: an
+/// True when two spellings differ only in their last two letters (four in
+/// words of eight letters or more, where whole suffixes adapt): an
 /// adaptation to the target language (Technology / Technologie, Sevilla /
 /// Séville) as often as a typo.
 pub fn ending_only(a: &str, b: &str) -> bool {
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    a.chars().count().max(b.chars().count()) <= common + 2
+    let longest = a.chars().count().max(b.chars().count());
+    // Long words adapt whole suffixes (-ción / -tion, -ität / -ity).
+    let adaptable = if longest >= 8 { 4 } else { 2 };
+    longest <= common + adaptable
 }
 
 /// True when both texts are mostly in the same script family (Latin).

@@ -7,7 +7,7 @@ use super::matching::{TokMatch, near, tok_match};
 use super::{glossary_of, quoted};
 use crate::finding::Finding;
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 crate::declare_rule! {
     /// ## What it does
@@ -141,7 +141,7 @@ impl Rule for NameInconsistent {
             }
         }
         let mut keys: Vec<&String> = groups.keys().collect();
-        keys.sort_by_key(|k| groups[*k][0].mention);
+        keys.sort_by_key(|k| (groups[*k][0].mention, *k));
         for key in &keys {
             let occ = &groups[*key];
             if !occ.iter().any(|o| o.strong) {
@@ -164,7 +164,7 @@ impl Rule for NameInconsistent {
             );
         }
         // Near spellings: one letter off, bucketed by first symbol.
-        let mut buckets: HashMap<char, Vec<&String>> = HashMap::new();
+        let mut buckets: BTreeMap<char, Vec<&String>> = BTreeMap::new();
         for key in &keys {
             if key.chars().count() >= MIN_NEAR_LEN && groups[*key].iter().any(|o| o.strong) {
                 buckets
@@ -274,7 +274,7 @@ fn chinese(
     let multi: Vec<usize> = (0..mentions.len())
         .filter(|&i| mentions[i].toks.len() == 2)
         .collect();
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in &multi {
         by_surname
             .entry(mentions[i].toks[0].key())

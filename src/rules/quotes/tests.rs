@@ -17,6 +17,7 @@ fn run_codes(text: &str, tag: &str, codes: &[&str]) -> Vec<(String, String)> {
     let keys: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
     let opts = CheckOptions {
         rules: RuleSet::default().select(&keys),
+        ..Default::default()
     };
     check_document(&doc, &opts)
         .findings

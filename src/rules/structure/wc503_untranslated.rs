@@ -88,13 +88,19 @@ impl Rule for Untranslated {
                     continue;
                 }
                 let message = if identical {
-                    format!("target paragraph {t} is identical to its source: “{}”", lead(text))
+                    format!(
+                        "target paragraph {t} is identical to its source: “{}”",
+                        lead(text)
+                    )
                 } else if detected_source && partly_translated(cx, t) {
                     // Left to the copied-sentence check below.
                     continue;
                 } else if detected_source {
                     let name = src.lang().map_or("the source language", |l| l.name());
-                    format!("target paragraph {t} is in {name}, the source language: “{}”", lead(text))
+                    format!(
+                        "target paragraph {t} is in {name}, the source language: “{}”",
+                        lead(text)
+                    )
                 } else {
                     continue;
                 };
@@ -114,7 +120,8 @@ impl Rule for Untranslated {
                     continue;
                 }
                 let t_para = tgt.units.sentences[sl.target[0]].paragraph;
-                if reported.contains(&t_para) || !anchors_overlap(src, tgt, &sl.source, &sl.target) {
+                if reported.contains(&t_para) || !anchors_overlap(src, tgt, &sl.source, &sl.target)
+                {
                     continue;
                 }
                 let mut src_words: Vec<u64> = sl
@@ -188,7 +195,12 @@ fn partly_translated(cx: &PairContext<'_>, t: usize) -> bool {
     if sentences.len() < 2 {
         return false;
     }
-    let extra: Vec<_> = cx.source.and_then(|s| s.lang()).into_iter().chain([tl]).collect();
+    let extra: Vec<_> = cx
+        .source
+        .and_then(|s| s.lang())
+        .into_iter()
+        .chain([tl])
+        .collect();
     let detector = crate::detect::Detector::new(&extra);
     sentences.iter().any(|s| {
         detector
@@ -209,7 +221,11 @@ fn normalized_eq(a: &str, b: &str) -> bool {
         match (wa.next(), wb.next()) {
             (None, None) => return true,
             (Some(x), Some(y)) => {
-                if !x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase)) {
+                if !x
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(y.chars().flat_map(char::to_lowercase))
+                {
                     return false;
                 }
             }
@@ -264,7 +280,10 @@ mod tests {
     #[test]
     fn paragraph_in_source_language_but_edited() {
         let en: Vec<&str> = EN.split("\n\n").collect();
-        let t = format!("{}\n\nSelon le ministre, le déficit public sera ramené sous la barre des trois pour cent d'ici la fin 2026.", en[0]);
+        let t = format!(
+            "{}\n\nSelon le ministre, le déficit public sera ramené sous la barre des trois pour cent d'ici la fin 2026.",
+            en[0]
+        );
         let f = assert_findings(&Untranslated, Some((FR, "fr")), (&t, "en"), 1);
         assert!(f[0].message.contains("French"), "{}", f[0].message);
     }
@@ -280,6 +299,10 @@ mod tests {
         let it = "Il sindaco ha inaugurato il nuovo ponte sul fiume. La cerimonia si è svolta davanti a centinaia di cittadini entusiasti della giornata.";
         let en = "The mayor opened the new bridge over the river. La cerimonia si è svolta davanti a centinaia di cittadini entusiasti della giornata.";
         let f = assert_findings(&Untranslated, Some((it, "it")), (en, "en"), 1);
-        assert!(f[0].message.starts_with("sentence left"), "{}", f[0].message);
+        assert!(
+            f[0].message.starts_with("sentence left"),
+            "{}",
+            f[0].message
+        );
     }
 }
