@@ -1,7 +1,7 @@
 //! Banded dynamic programming over 1-1, 1-2, 2-1, 1-0 and 0-1 links with a
 //! Gale-Church length cost and an anchor bonus.
 
-use super::features::{Features, common};
+use super::features::{Features, common_split};
 
 /// The link shapes the aligner allows: (source units, target units).
 pub const SHAPES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
@@ -20,6 +20,8 @@ pub struct CostModel {
     pub gap_penalty: f64,
     /// Weight of the anchor bonus (Dice coefficient of shared anchors).
     pub anchor_weight: f64,
+    /// Weight of the cost of numbers found on one side only.
+    pub number_weight: f64,
     /// `-ln` of each prior, computed once.
     prior_costs: [f64; 5],
 }
@@ -34,6 +36,7 @@ impl CostModel {
             priors,
             gap_penalty: 0.0,
             anchor_weight: 6.0,
+            number_weight: 2.0,
             prior_costs: priors.map(|p: f64| -p.ln()),
         }
     }
@@ -60,12 +63,27 @@ impl CostModel {
         let (anchor_cost, score) = if a1 + a2 == 0 {
             (0.0, p_len)
         } else {
-            let mut shared = 0;
+            let (mut shared, mut shared_numbers) = (0, 0);
             for s in src {
                 for t in tgt {
-                    shared += common(&s.anchors, &t.anchors);
+                    let (c, n) = common_split(&s.anchors, &t.anchors);
+                    shared += c;
+                    shared_numbers += n;
                 }
             }
+            // Figures are the most faithful anchors: one side's numbers
+            // missing from the other count against the link.
+            let (n1, n2): (usize, usize) = (
+                src.iter().map(|f| f.numbers).sum(),
+                tgt.iter().map(|f| f.numbers).sum(),
+            );
+            let number_cost = if n1 + n2 == 0 {
+                0.0
+            } else {
+                let missing = (n1 + n2).saturating_sub(2 * shared_numbers) as f64;
+                let trust = ((n1 + n2) as f64 / 2.0).min(1.0);
+                self.number_weight * trust * missing / (n1 + n2) as f64
+            };
             let dice = ((2 * shared) as f64 / (a1 + a2) as f64).min(1.0);
             // Shared anchors are evidence for the link; their absence is
             // evidence against it once both sides have a few to share.
@@ -76,7 +94,7 @@ impl CostModel {
             } else {
                 self.anchor_weight * (expected - dice) * trust
             };
-            (cost, 0.5 * p_len + 0.5 * dice)
+            (cost + number_cost, 0.5 * p_len + 0.5 * dice)
         };
         (prior + len_cost + anchor_cost, score)
     }

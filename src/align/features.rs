@@ -13,8 +13,11 @@ pub struct Features {
     /// Script-aware length: letters and digits count 1, CJK characters
     /// [`CJK_WEIGHT`]; spaces and punctuation nothing.
     pub len: f64,
-    /// Sorted anchor hashes (a multiset).
+    /// Sorted anchor hashes (a multiset). Numbers have the lowest bit set,
+    /// other anchors clear.
     pub anchors: Vec<u64>,
+    /// How many of the anchors are numbers.
+    pub numbers: usize,
 }
 
 impl Features {
@@ -31,6 +34,7 @@ impl Features {
             }
         }
         let mut anchors = Vec::new();
+        let mut numbers = 0;
         let mut first = true;
         for t in tokens(text) {
             let s = &text[t.start..t.end];
@@ -43,7 +47,8 @@ impl Features {
                         any = true;
                     }
                     if any {
-                        anchors.push(h.finish());
+                        anchors.push(h.finish() | 1);
+                        numbers += 1;
                     }
                 }
                 TokenKind::Link => {
@@ -51,7 +56,7 @@ impl Features {
                     for c in s.chars().flat_map(char::to_lowercase) {
                         h.char(c);
                     }
-                    anchors.push(h.finish());
+                    anchors.push(h.finish() & !1);
                 }
                 TokenKind::Word => {
                     // Elided articles and prepositions: l'Istat, dell'Onu.
@@ -66,7 +71,7 @@ impl Features {
                     if (capital && s.len() >= 2) || is_long(s) {
                         let mut h = Fnv::new(b'w');
                         fold_prefix_into(s, 5, |c| h.char(c));
-                        anchors.push(h.finish());
+                        anchors.push(h.finish() & !1);
                     }
                 }
                 TokenKind::Cjk => {}
@@ -74,10 +79,14 @@ impl Features {
             first = false;
         }
         if has_quote_mark(text) {
-            anchors.push(Fnv::new(b'q').finish());
+            anchors.push(Fnv::new(b'q').finish() & !1);
         }
         anchors.sort_unstable();
-        Features { len, anchors }
+        Features {
+            len,
+            anchors,
+            numbers,
+        }
     }
 
     /// Merges two units' features (for 2-1 and 1-2 links and paragraphs).
@@ -98,6 +107,7 @@ impl Features {
         Features {
             len: self.len + other.len,
             anchors,
+            numbers: self.numbers + other.numbers,
         }
     }
 }
@@ -113,19 +123,26 @@ fn has_quote_mark(text: &str) -> bool {
 
 /// Size of the multiset intersection of two sorted lists.
 pub fn common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
+    common_split(a, b).0
+}
+
+/// Size of the multiset intersection of two sorted anchor lists, and how
+/// many of the shared anchors are numbers.
+pub fn common_split(a: &[u64], b: &[u64]) -> (usize, usize) {
+    let (mut i, mut j, mut n, mut nums) = (0, 0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 n += 1;
+                nums += (a[i] & 1) as usize;
                 i += 1;
                 j += 1;
             }
         }
     }
-    n
+    (n, nums)
 }
 
 /// True for words of seven letters or more (long words are often cognates
@@ -252,10 +269,12 @@ mod tests {
         let a = Features {
             len: 1.0,
             anchors: vec![1, 5, 9],
+            numbers: 3,
         };
         let b = Features {
             len: 2.0,
             anchors: vec![2, 5],
+            numbers: 1,
         };
         assert_eq!(a.merged(&b).anchors, vec![1, 2, 5, 5, 9]);
     }

@@ -67,6 +67,7 @@ impl SideUnits {
                 Features {
                     len: parts.iter().map(|f| f.len).sum(),
                     anchors,
+                    numbers: parts.iter().map(|f| f.numbers).sum(),
                 }
             })
             .collect();

@@ -86,6 +86,31 @@ fn matching(report: &DocumentReport, defect: Defect, unit: usize, cats: &[Catego
         .count()
 }
 
+/// Prints a missed injection to stderr (set `WIRECHECK_EVAL_SHOW_MISSES` to a
+/// defect name): for looking at misses while tuning a rule, never stored.
+fn show_miss(id: &str, unit: usize, source: &[String], target: &[String], after: &DocumentReport) {
+    let mut s = format!("--- miss {id} (unit {unit})\n");
+    for (i, p) in source.iter().enumerate() {
+        s.push_str(&format!("  S{i}: {p}\n"));
+    }
+    for (i, p) in target.iter().enumerate() {
+        s.push_str(&format!("  T{i}: {p}\n"));
+    }
+    if let Some(a) = &after.alignment {
+        s.push_str(&format!(
+            "  alignment: {:?}\n",
+            a.iter().map(|l| (&l.source, &l.target)).collect::<Vec<_>>()
+        ));
+    }
+    for f in &after.findings {
+        s.push_str(&format!(
+            "  finding {} {:?} {:?}: {}\n",
+            f.code, f.source_paragraph, f.target_paragraph, f.message
+        ));
+    }
+    eprint!("{s}");
+}
+
 fn inject_one(
     checker: &Checker,
     defect: Defect,
@@ -142,9 +167,13 @@ fn inject_one(
         }
     };
     let cats = defect.categories();
+    let found = count(&after, cats, false) > count(&before, cats, true);
+    if !found && std::env::var("WIRECHECK_EVAL_SHOW_MISSES").is_ok_and(|d| d == defect.name()) {
+        show_miss(&id, unit, source, &target, &after);
+    }
     Some(Outcome {
         lang_pair: pair.pair_name(),
-        found: count(&after, cats, false) > count(&before, cats, true),
+        found,
         found_any: count(&after, &[], false) > count(&before, &[], true),
     })
 }

@@ -54,7 +54,7 @@ crate::declare_rule! {
 
 /// Sentences with fewer words are not reported as dropped (they are often
 /// merged into a neighbour).
-pub const MIN_SENTENCE_WORDS: usize = 8;
+pub const MIN_SENTENCE_WORDS: usize = 5;
 
 /// Share of a dropped sentence's expected length that the target paragraph
 /// must be missing for the sentence to count as dropped.
