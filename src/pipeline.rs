@@ -207,6 +207,7 @@ pub fn check_document(doc: &Document, opts: &CheckOptions) -> DocumentReport {
     let alignment: Option<Alignment> = src_prep
         .as_ref()
         .map(|s| align::align(&s.units, &tgt_prep.units));
+    let memo = crate::rules::context::Memo::default();
     let cx = PairContext {
         id: &doc.id,
         source: doc
@@ -217,6 +218,7 @@ pub fn check_document(doc: &Document, opts: &CheckOptions) -> DocumentReport {
         target: side_context(&doc.target, &tgt_prep),
         alignment: alignment.as_ref(),
         glossary: opts.glossary.as_deref(),
+        memo: &memo,
     };
     let mut findings = Vec::new();
     for (rule, severity) in opts.rules.rules() {

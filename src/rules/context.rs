@@ -80,6 +80,53 @@ pub struct PairContext<'a> {
     pub alignment: Option<&'a Alignment>,
     /// The user's glossary of names and terms, if one was given.
     pub glossary: Option<&'a crate::rules::names::Glossary>,
+    /// Results shared by the rules of one document (computed once by the
+    /// first rule that needs them).
+    pub memo: &'a Memo,
+}
+
+/// Per-document results that several rules need (the names of both sides,
+/// the numbers of both sides…), computed by the first rule that asks and
+/// reused by the others. Keyed by type; rules of one document run one after
+/// another, so the lock is never contended.
+#[derive(Default)]
+pub struct Memo {
+    slots: std::sync::Mutex<
+        Vec<(
+            std::any::TypeId,
+            std::sync::Arc<dyn std::any::Any + Send + Sync>,
+        )>,
+    >,
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
+}
+
+impl Memo {
+    /// The value of type `T` for this document, computed by `make` the first
+    /// time it is asked for.
+    pub fn get_or_insert<T: std::any::Any + Send + Sync>(
+        &self,
+        make: impl FnOnce() -> T,
+    ) -> std::sync::Arc<T> {
+        let id = std::any::TypeId::of::<T>();
+        let found = self
+            .slots
+            .lock()
+            .ok()
+            .and_then(|slots| slots.iter().find(|(k, _)| *k == id).map(|(_, v)| v.clone()));
+        if let Some(v) = found.and_then(|v| v.downcast::<T>().ok()) {
+            return v;
+        }
+        let value = std::sync::Arc::new(make());
+        if let Ok(mut slots) = self.slots.lock() {
+            slots.push((id, value.clone()));
+        }
+        value
+    }
 }
 
 impl<'a> PairContext<'a> {

@@ -91,6 +91,7 @@ pub fn with_context(d: &crate::ingest::Document, f: impl FnOnce(&PairContext<'_>
         target: ctx(&d.target, &tgt),
         alignment: alignment.as_ref(),
         glossary: None,
+        memo: &crate::rules::context::Memo::default(),
     };
     f(&cx);
 }
