@@ -15,7 +15,7 @@ mod tests;
 use super::prng::SplitMix64;
 use crate::finding::Category;
 use links::change_url;
-use names::{delete_word, misspell, name_candidates};
+use names::{delete_word, misspell, name_candidates, names_to_delete};
 use numbers::{change_digit, change_scale, swap_weekday_month};
 use quotes::break_quote;
 use sentences::drop_sentence;
@@ -132,9 +132,11 @@ impl Defect {
             }
             Defect::WeekdayMonth => "a weekday or month name swapped for another in the same case",
             Defect::NameMisspelled => {
-                "one inner letter of a name changed (a capitalised word also in the source, or in a run of capitalised words when the scripts differ)"
+                "one inner letter of the surname of a personal name changed (a run of two or three capitalised words, each also in the source or, when the scripts differ, the run alone; not in Title Case lines)"
             }
-            Defect::NameDeleted => "such a name deleted",
+            Defect::NameDeleted => {
+                "such a personal name deleted whole, when the paragraph does not repeat its surname"
+            }
             Defect::QuoteUnclosed => "the closing mark of a quotation removed",
             Defect::QuoteOpenAsClose => "a quotation closed with its opening mark",
             Defect::QuoteSpaceBeforeClose => {
@@ -193,7 +195,7 @@ pub fn mutate(
             misspell(&target[s..e], rng).map(|w| Edit::Replace(splice(target, s, e, &w)))
         }
         Defect::NameDeleted => {
-            let (s, e) = *rng.pick(&name_candidates(source, target, cx.tgt_lang))?;
+            let (s, e) = *rng.pick(&names_to_delete(source, target, cx.tgt_lang))?;
             Some(Edit::Replace(delete_word(target, s, e)))
         }
         Defect::QuoteUnclosed | Defect::QuoteOpenAsClose | Defect::QuoteSpaceBeforeClose => {

@@ -1,4 +1,5 @@
-//! Name injections: a name found, misspelled or deleted.
+//! Name injections: a personal name found, its surname misspelled, or the
+//! whole name deleted.
 
 use super::super::prng::SplitMix64;
 use super::numbers::is_month_or_weekday;
@@ -22,11 +23,18 @@ fn script_share(text: &str, c: char) -> f64 {
     text.chars().filter(|&d| same(d)).count() as f64 / letters as f64
 }
 
-/// Words of the target that are names: capitalised, four letters or more,
-/// not starting a sentence, not a weekday or month; and either found as a
-/// whole word in the source, or (when the source is in another script)
-/// next to another capitalised word.
-pub fn name_candidates(source: &str, target: &str, lang: &str) -> Vec<(usize, usize)> {
+/// A personal name of the target: a run of two or three capitalised words
+/// (given name and surname), as `(run start, run end, surname start,
+/// surname end)`.
+pub type NameRun = (usize, usize, usize, usize);
+
+/// Personal names of the target: runs of two or three capitalised words
+/// separated by single spaces, the surname four letters or more, no word a
+/// weekday or month; every word found as a whole word in the source, or
+/// (when the source is in another script) the run alone is the evidence.
+/// Title Case lines (headlines) are skipped, since every word is
+/// capitalised there.
+pub fn name_runs(source: &str, target: &str, lang: &str) -> Vec<NameRun> {
     if matches!(lang, "ja" | "zh") {
         return Vec::new();
     }
@@ -34,36 +42,76 @@ pub fn name_candidates(source: &str, target: &str, lang: &str) -> Vec<(usize, us
     let capitalised = |&(s, e): &(usize, usize)| {
         let w = &target[s..e];
         let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
+        w.chars().count() >= 2
+            && cs.next().is_some_and(char::is_uppercase)
             && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
     };
+    let long: Vec<&(usize, usize)> = ws.iter().filter(|&&(s, e)| e - s >= 8).collect();
+    let caps = long.iter().filter(|w| capitalised(w)).count();
+    if !long.is_empty() && caps * 2 > long.len() {
+        return Vec::new();
+    }
+    let first = target.chars().find(|c| c.is_alphabetic()).unwrap_or('a');
+    let other_script = script_share(source, first) < 0.2;
+    let joined =
+        |a: &(usize, usize), b: &(usize, usize)| a.1 <= b.0 && target.get(a.1..b.0) == Some(" ");
     let mut out = Vec::new();
-    for (k, &(s, e)) in ws.iter().enumerate() {
-        let w = &target[s..e];
-        if w.chars().count() < 4
-            || !capitalised(&(s, e))
-            || is_sentence_initial(target, s)
-            || is_month_or_weekday(w)
-        {
+    let mut k = 0;
+    while k < ws.len() {
+        if !capitalised(&ws[k]) {
+            k += 1;
             continue;
         }
-        let first = w.chars().next().unwrap_or('a');
-        let shared = !find_word(source, w).is_empty();
-        let other_script = script_share(source, first) < 0.2;
-        let adjacent = |j: usize| {
-            ws.get(j).is_some_and(|&(a, b)| {
-                capitalised(&(a, b)) && {
-                    let (lo, hi) = if a < s { (b, s) } else { (e, a) };
-                    target[lo..hi].chars().all(|c| c == ' ')
-                }
+        let mut j = k + 1;
+        while j < ws.len() && capitalised(&ws[j]) && joined(&ws[j - 1], &ws[j]) {
+            j += 1;
+        }
+        let mut run = &ws[k..j];
+        k = j;
+        // A sentence's first word joins the run only as a name of the
+        // source (Yesterday Angela Merkel).
+        let (s0, e0) = run[0];
+        if run.len() >= 2
+            && is_sentence_initial(target, s0)
+            && (if other_script {
+                run.len() >= 3
+            } else {
+                find_word(source, &target[s0..e0]).is_empty()
             })
-        };
-        let in_run = (k > 0 && adjacent(k - 1)) || adjacent(k + 1);
-        if shared || (other_script && in_run) {
-            out.push((s, e));
+        {
+            run = &run[1..];
+        }
+        if !(2..=3).contains(&run.len()) {
+            continue;
+        }
+        let ok = run.iter().all(|&(s, e)| {
+            let w = &target[s..e];
+            !is_month_or_weekday(w) && (other_script || !find_word(source, w).is_empty())
+        });
+        let (ls, le) = run[run.len() - 1];
+        if ok && target[ls..le].chars().count() >= 4 {
+            out.push((run[0].0, le, ls, le));
         }
     }
     out
+}
+
+/// Surnames to misspell.
+pub fn name_candidates(source: &str, target: &str, lang: &str) -> Vec<(usize, usize)> {
+    name_runs(source, target, lang)
+        .into_iter()
+        .map(|(_, _, s, e)| (s, e))
+        .collect()
+}
+
+/// Whole names to delete: those whose surname the paragraph does not
+/// repeat (deleting one mention of a name said twice drops nothing).
+pub fn names_to_delete(source: &str, target: &str, lang: &str) -> Vec<(usize, usize)> {
+    name_runs(source, target, lang)
+        .into_iter()
+        .filter(|&(_, _, s, e)| find_word(target, &target[s..e]).len() == 1)
+        .map(|(s, e, _, _)| (s, e))
+        .collect()
 }
 
 /// The word with one inner lower-case letter changed.

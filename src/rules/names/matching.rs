@@ -86,6 +86,17 @@ pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
             TokMatch::None
         };
     }
+    // In one script, one letter swapped for one no spelling convention
+    // trades is a typo, even where the loose keys meet or a digraph hides
+    // it (Spillane / Spillann, Lechner / Leohner).
+    if !a.cross
+        && !b.cross
+        && !a.acronym
+        && !b.acronym
+        && super::wc301_name_misspelled::typo_like(&a.strict, &b.strict)
+    {
+        return TokMatch::Near;
+    }
     for x in &a.loose {
         for y in &b.loose {
             if loose_agree(x, y) {

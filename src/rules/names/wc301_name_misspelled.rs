@@ -111,7 +111,10 @@ impl Rule for NameMisspelled {
             // common noun, the evidence is weaker.
             let weak_target = tm.strength == Strength::Weak || m.strength == Strength::Weak;
             let given = |k: &str| super::data::tables().given.contains(k);
-            let adapted = given(&x.strict) || given(&y.strict) || ending_only(x.key(), y.key());
+            // One letter swapped for another that no spelling convention
+            // trades is a typo even in a given name or a word ending.
+            let adapted = !typo_like(&x.strict, &y.strict)
+                && (given(&x.strict) || given(&y.strict) || ending_only(x.key(), y.key()));
             let first_differs = x.key().chars().next() != y.key().chars().next();
             if preferred.is_none()
                 && (x.cross != y.cross || weak_target || adapted || first_differs)
@@ -138,6 +141,50 @@ pub fn ending_only(a: &str, b: &str) -> bool {
     // Long words adapt whole suffixes (-ción / -tion, -ität / -ity).
     let adaptable = if longest >= 8 { 4 } else { 2 };
     longest <= common + adaptable
+}
+
+/// True when two spellings of five letters or more and of the same length
+/// differ in one letter, neither the first nor the last, and the two
+/// letters are not ones spelling conventions trade (c/k, i/y, v/w, s/z,
+/// d/t…): a typo (Stoltenberg / Stoltemberg), not an adaptation.
+pub fn typo_like(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len() != y.len() || x.len() < 5 {
+        return false;
+    }
+    let diffs: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    let [i] = diffs[..] else { return false };
+    // The first letter differs across conventions (Katar / Qatar), the
+    // last with inflection and adaptation (Strykeru / Strykers).
+    if i == 0 || i + 1 == x.len() {
+        return false;
+    }
+    let (p, q) = if x[i] <= y[i] {
+        (x[i], y[i])
+    } else {
+        (y[i], x[i])
+    };
+    let traded = matches!(
+        (p, q),
+        ('c', 'k')
+            | ('c', 's')
+            | ('c', 't')
+            | ('c', 'z')
+            | ('i', 'y')
+            | ('i', 'j')
+            | ('j', 'y')
+            | ('v', 'w')
+            | ('f', 'v')
+            | ('s', 'z')
+            | ('k', 'q')
+            | ('c', 'q')
+            | ('e', 'i')
+            | ('o', 'u')
+            | ('d', 't')
+            | ('u', 'v')
+            | ('u', 'w')
+    );
+    !traded
 }
 
 /// True when both texts are mostly in the same script family (Latin).

@@ -86,8 +86,16 @@ impl Rule for NameDropped {
                     continue;
                 }
                 let k = al.link_of_target(tp).unwrap_or(0);
-                let lo = k.saturating_sub(1);
-                let hi = (k + 1).min(al.paragraphs.len().saturating_sub(1));
+                // A person's surname in a neighbour may just refer back:
+                // only the aligned paragraphs excuse a personal name.
+                let (lo, hi) = if m.person {
+                    (k, k.min(al.paragraphs.len().saturating_sub(1)))
+                } else {
+                    (
+                        k.saturating_sub(1),
+                        (k + 1).min(al.paragraphs.len().saturating_sub(1)),
+                    )
+                };
                 let paras: Vec<usize> = al.paragraphs[lo..=hi]
                     .iter()
                     .flat_map(|l| l.target.clone())
