@@ -28,9 +28,13 @@ crate::declare_rule! {
     /// ## Language pairs
     /// All pairs; needs the source.
     ///
+    /// A lost or changed #hashtag is reported at info severity: a hashtag is
+    /// a word, which translators of posts routinely translate (`#science` →
+    /// `#ciencia`) or drop, and no address or account breaks; professional
+    /// translations do it often.
+    ///
     /// ## Known problems
-    /// A hashtag a newsroom deliberately translates (`#JeSuisCharlie` kept,
-    /// `#Wahl2025` → `#Election2025`) is reported. A bare domain without
+    /// A hashtag a newsroom meant to keep is only an info hint. A bare domain without
     /// `http://` or `www.` (`bahn.de`) is not recognised as a link.
     pub struct LinkMismatch {
         code: "WC701",
@@ -170,6 +174,11 @@ impl Rule for LinkMismatch {
                             None,
                         )
                     }
+                };
+                let sev = if kind(s_text) == 2 {
+                    Severity::Info
+                } else {
+                    sev
                 };
                 let mut f = target_finding(&Self::META, cx, f_para, start, end, msg, sev);
                 f.source_paragraph = Some(sp);

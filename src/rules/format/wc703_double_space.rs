@@ -8,8 +8,15 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds two or more spaces in a row inside a line of the target. Spaces
     /// that indent a line, and lines laid out in columns (three or more runs
-    /// of spaces), are left alone. Two spaces after a sentence-final mark
-    /// (the typewriter habit) are reported at info severity.
+    /// of spaces), are left alone. Only a run between two words inside a
+    /// sentence (`approved  the`), where a word was deleted or moved, is a
+    /// warning. Every other run is reported at info severity: two spaces
+    /// after a sentence-final mark or a colon (the typewriter habit), before
+    /// or after brackets, quotation marks and separators (`Title  | Site`,
+    /// `Crutches  (Agency)`), and before a capitalised word, where a line
+    /// break between a headline and its text was lost. These are frequent in
+    /// professional translations and invisible to readers of a web page,
+    /// which collapses spaces.
     ///
     /// ## Why is this bad?
     /// A double space inside a sentence marks a deleted or moved word, and
@@ -49,12 +56,12 @@ impl Rule for DoubleSpace {
                 if runs.len() < 3 {
                     for (a, b) in runs {
                         let before = line[..a].chars().next_back();
-                        let sev =
-                            if before.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':')) {
-                                Severity::Info
-                            } else {
-                                Severity::Warning
-                            };
+                        let after = line[b..].chars().next();
+                        let sev = if inside_sentence(before, after) {
+                            Severity::Warning
+                        } else {
+                            Severity::Info
+                        };
                         let mut f = target_finding(
                             &Self::META,
                             cx,
@@ -72,6 +79,15 @@ impl Rule for DoubleSpace {
             }
         }
     }
+}
+
+/// True when a run of spaces sits between two words of one sentence: a
+/// letter or digit (or a comma) before, and a word that is not capitalised
+/// after (a capital after the run starts a new line or sentence whose break
+/// was lost).
+fn inside_sentence(before: Option<char>, after: Option<char>) -> bool {
+    before.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'))
+        && after.is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase())
 }
 
 /// Runs of two or more spaces inside `line` (not leading or trailing).

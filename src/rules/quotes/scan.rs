@@ -855,7 +855,7 @@ fn balance(
             && conv.pairs[top.pair].close == c
         {
             stack.pop();
-            close(conv, a, &top, b, len, p, pi);
+            close(conv, a, &top, b, len, (p, n), pi);
             continue;
         }
         // 2. The same asymmetric opening mark used to close.
@@ -894,7 +894,7 @@ fn balance(
                 a.issues.push(unclosed(conv, &o, false));
             }
             let top = stack.pop().expect("depth is in the stack");
-            close(conv, a, &top, b, len, p, pi);
+            close(conv, a, &top, b, len, (p, n), pi);
             continue;
         }
         // 3b. A closing mark of another pair (or a straight quote) closing
@@ -1094,11 +1094,23 @@ fn close(
     top: &Open,
     b: usize,
     len: usize,
-    before: Option<char>,
+    (before, next): (Option<char>, Option<char>),
     pi: usize,
 ) {
     a.quotations[top.quotation].close = Some(b + len);
     let pair = conv.pairs[top.pair];
+    // A straight mark with a space before it and a word right after it
+    // opens a quotation: a straight mark earlier in the text was left
+    // unpaired (a quotation continued over a lost paragraph break, or a
+    // missing mark), so the pairing is out of step and the spaces found
+    // inside this "quotation" lie outside real ones. The unpaired mark is
+    // the defect; it is not a spacing error.
+    if pair.straight
+        && before.is_some_and(char::is_whitespace)
+        && next.is_some_and(char::is_alphanumeric)
+    {
+        return;
+    }
     #[derive(PartialEq, Clone, Copy)]
     enum Side {
         NoSpace,

@@ -33,6 +33,12 @@ crate::declare_rule! {
     /// concerned, since translations legitimately drop scare quotes. Only a
     /// target paragraph with no quotation mark at all is reported: a target
     /// that keeps one quotation of two is not.
+    ///
+    /// A target that holds no quotation mark anywhere, while several of its
+    /// paragraphs should, renders speech without marks throughout (a house
+    /// style for dialogue, or marks lost in extraction): it gets one warning,
+    /// at the first paragraph, and the other paragraphs info hints, as one
+    /// decision of the translator rather than a defect per paragraph.
     pub struct QuotationDropped {
         code: "WC105",
         name: "quotation-dropped",
@@ -122,6 +128,7 @@ impl Rule for QuotationDropped {
             return;
         };
         let analysis = scan::analyze(src.text(), &paragraph_ranges(&src), conv);
+        let first = out.len();
         for link in &al.paragraphs {
             if link.target.is_empty() {
                 continue;
@@ -176,6 +183,17 @@ impl Rule for QuotationDropped {
             f.source_evidence = Some((q.open, close));
             f.target_evidence = Some((ts, te));
             out.push(f);
+        }
+        let n = out.len() - first;
+        if n >= 2 && !cx.target.text().chars().any(is_any_quote) {
+            if let Some(f) = out.get_mut(first) {
+                f.message.push_str(&format!(
+                    " ({n} paragraphs; the target has no quotation marks anywhere)"
+                ));
+            }
+            for f in out.iter_mut().skip(first + 1) {
+                f.severity = Severity::Info;
+            }
         }
     }
 }
