@@ -279,6 +279,15 @@ fn scope(links: &[crate::align::Link], k: usize, target: bool) -> Vec<usize> {
     v
 }
 
+/// [`analyse`], computed once per document and shared by the names rules
+/// through the context's memo.
+pub fn analyse_shared(
+    cx: &PairContext<'_>,
+    glossary: Option<&Glossary>,
+) -> std::sync::Arc<Option<PairNames>> {
+    cx.memo.get_or_insert(|| analyse(cx, glossary))
+}
+
 /// Matches a document's names. `None` without a source.
 pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<PairNames> {
     let (src_side, al) = cx.pair()?;

@@ -1,7 +1,7 @@
 //! WC301 `name-misspelled`.
 
 use super::extract::Strength;
-use super::matching::{SrcStatus, analyse};
+use super::matching::{SrcStatus, analyse_shared};
 use super::{glossary_of, quoted};
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
@@ -53,7 +53,8 @@ impl Rule for NameMisspelled {
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let Some(src_side) = cx.source else { return };
         let glossary = glossary_of(cx);
-        let Some(names) = analyse(cx, glossary) else {
+        let shared = analyse_shared(cx, glossary);
+        let Some(names) = shared.as_ref() else {
             return;
         };
         let tgt_text = cx.target.text();

@@ -1,7 +1,7 @@
 //! WC302 `name-dropped`.
 
 use super::extract::Strength;
-use super::matching::{SrcStatus, analyse, has_cognate, reportable};
+use super::matching::{SrcStatus, analyse_shared, has_cognate, reportable};
 use super::{glossary_of, quoted};
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta, source_span, target_span};
@@ -52,7 +52,8 @@ impl Rule for NameDropped {
 
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let Some((src, al)) = cx.pair() else { return };
-        let Some(names) = analyse(cx, glossary_of(cx)) else {
+        let shared = analyse_shared(cx, glossary_of(cx));
+        let Some(names) = shared.as_ref() else {
             return;
         };
         let tgt = cx.target;

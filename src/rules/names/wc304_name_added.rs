@@ -1,6 +1,6 @@
 //! WC304 `name-added`.
 
-use super::matching::{TgtStatus, analyse, has_cognate, reportable};
+use super::matching::{TgtStatus, analyse_shared, has_cognate, reportable};
 use super::{glossary_of, quoted};
 use crate::finding::Finding;
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
@@ -47,7 +47,8 @@ impl Rule for NameAdded {
 
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let Some((src, al)) = cx.pair() else { return };
-        let Some(names) = analyse(cx, glossary_of(cx)) else {
+        let shared = analyse_shared(cx, glossary_of(cx));
+        let Some(names) = shared.as_ref() else {
             return;
         };
         let text = cx.target.text();
