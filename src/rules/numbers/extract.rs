@@ -131,6 +131,37 @@ pub struct Extraction {
     pub relative: Vec<DayWord>,
 }
 
+impl Extraction {
+    /// Appends another extraction whose offsets start at byte `base`.
+    pub fn append_shifted(&mut self, other: Extraction, base: usize) {
+        self.mentions.extend(other.mentions.into_iter().map(|mut m| {
+            m.start += base;
+            m.end += base;
+            m
+        }));
+        self.approx.extend(other.approx.into_iter().map(|mut m| {
+            m.start += base;
+            m.end += base;
+            m
+        }));
+        self.dates.extend(other.dates.into_iter().map(|mut m| {
+            m.start += base;
+            m.end += base;
+            m
+        }));
+        self.weekdays.extend(other.weekdays.into_iter().map(|mut m| {
+            m.start += base;
+            m.end += base;
+            m
+        }));
+        self.relative.extend(other.relative.into_iter().map(|mut m| {
+            m.start += base;
+            m.end += base;
+            m
+        }));
+    }
+}
+
 /// Extracts the figures and dates of `text` written in `lang` (an ISO
 /// 639-1 code; `None` or an unknown code reads digits only).
 pub fn extract(text: &str, lang: Option<&str>) -> Extraction {

@@ -92,3 +92,54 @@ fn unit_table_examples() {
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+fn rule_named(name: &str) -> &'static dyn crate::rules::Rule {
+    crate::rules::find(name).unwrap_or_else(|| panic!("no rule {name}"))
+}
+
+fn run_pairs(pairs: &[super::data::PairExample]) -> Vec<String> {
+    use crate::rules::testing::{doc, run};
+    let mut failures = Vec::new();
+    for p in pairs {
+        let rule = rule_named(&p.rule);
+        let f = run(rule, &doc(Some((&p.src, &p.src_lang)), (&p.tgt, &p.tgt_lang)));
+        let fired = f.iter().any(|f| f.severity >= crate::finding::Severity::Warning);
+        if fired != (p.expect == super::data::Expect::Mismatch) {
+            failures.push(format!(
+                "{} {}→{}: {:?} / {:?}: expected {:?}, got {:?}",
+                p.rule,
+                p.src_lang,
+                p.tgt_lang,
+                p.src,
+                p.tgt,
+                p.expect,
+                f.iter().map(|f| &f.message).collect::<Vec<_>>()
+            ));
+        }
+    }
+    failures
+}
+
+#[test]
+fn pair_examples() {
+    let failures = run_pairs(&super::data::pair_file().pair_examples);
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn unit_pair_examples() {
+    let failures = run_pairs(&unit_table().pair_examples);
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+#[ignore]
+fn debug_extract() {
+    let um = unit_model();
+    for (t, l) in [("台風は時速100キロで進んでいる。", "ja"), ("The typhoon is moving at 100 mph.", "en")] {
+        let x = extract(t, Some(l));
+        for m in &x.mentions {
+            eprintln!("{l} {:?} {:?} unit={:?}", &t[m.start..m.end], m, m.unit.map(|u| &um.refs[u].id));
+        }
+    }
+}

@@ -294,9 +294,12 @@ impl UnitModel {
     }
 }
 
-/// `|a − b| ≤ max(0.5 × ulp, rel × |b|)`.
+/// `|a − b| ≤ max(0.5 × ulp, rel × |b|)`, and never more than a quarter
+/// of `b` (a bare "100" is not "anything from 50 to 150").
 pub fn close(a: f64, b: f64, ulp: f64, rel: f64) -> bool {
-    (a - b).abs() <= (0.5 * ulp).max(rel * b.abs()) + 1e-9 * b.abs().max(1.0)
+    let d = (a - b).abs();
+    let eps = 1e-9 * b.abs().max(1.0);
+    d <= (0.5 * ulp).max(rel * b.abs()) + eps && d <= 0.25 * b.abs() + eps
 }
 
 /// The unit model.
