@@ -6,10 +6,9 @@
 //! number, scale, date or unit difference.
 
 use super::extract::{DateMention, DayWord, Extraction, Kind, Mention, Role, extract};
-use super::model::date_model;
-use super::units::{UnitModel, close, unit_model};
-use crate::finding::Severity;
-use crate::rules::{PairContext, SideContext};
+use super::units::{UnitModel, unit_model};
+use crate::finding::{Finding, Severity};
+use crate::rules::{PairContext, RuleMeta, SideContext, target_span};
 
 /// Which rule a difference belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,15 +44,15 @@ pub struct Difference {
     pub suggestion: Option<String>,
 }
 
-/// One side extracted, with each mention's paragraph and sentence.
+/// One side extracted, with each mention's sentence and link.
 struct Side<'a> {
     cx: SideContext<'a>,
     x: Extraction,
     /// Global sentence index of each mention.
     sent: Vec<usize>,
-    /// Sentence-link position of each global sentence in its paragraph
-    /// link (filled per link).
-    slink: Vec<u32>,
+    /// Position of each global sentence among the sentence links of its
+    /// paragraph link (`u32::MAX` when unlinked).
+    pos: Vec<u32>,
 }
 
 impl<'a> Side<'a> {
@@ -72,7 +71,7 @@ impl<'a> Side<'a> {
         }
         let sents = &cx.units.sentences;
         let sent = x.mentions.iter().map(|m| sentence_of(sents, m.start)).collect();
-        Side { cx, x, sent, slink: vec![u32::MAX; sents.len()] }
+        Side { cx, x, sent, pos: vec![u32::MAX; sents.len()] }
     }
 
     fn paragraph_of(&self, byte: usize) -> usize {
@@ -80,8 +79,12 @@ impl<'a> Side<'a> {
         s.get(sentence_of(s, byte)).map_or(0, |s| s.paragraph)
     }
 
+    fn pos_of_byte(&self, byte: usize) -> u32 {
+        self.pos.get(sentence_of(&self.cx.units.sentences, byte)).copied().unwrap_or(u32::MAX)
+    }
+
     fn text(&self, span: (usize, usize)) -> &'a str {
-        &self.cx.text()[span.0..span.1]
+        self.cx.text().get(span.0..span.1).unwrap_or("")
     }
 }
 
@@ -90,12 +93,12 @@ fn sentence_of(sents: &[crate::segment::Sentence], byte: usize) -> usize {
 }
 
 /// Runs the comparison and appends the findings of one rule.
-pub fn report(cx: &PairContext<'_>, code: Code, meta: &'static crate::rules::RuleMeta, out: &mut Vec<crate::finding::Finding>) {
+pub fn report(cx: &PairContext<'_>, code: Code, meta: &'static RuleMeta, out: &mut Vec<Finding>) {
     for d in analyze(cx) {
         if d.code != code {
             continue;
         }
-        let mut f = meta.finding(crate::rules::target_span(d.target.0, d.target.1), d.message);
+        let mut f = meta.finding(target_span(d.target.0, d.target.1), d.message);
         f.severity = d.severity;
         f.source_paragraph = d.source_paragraph;
         f.target_paragraph = Some(d.target_paragraph);
@@ -109,98 +112,116 @@ pub fn report(cx: &PairContext<'_>, code: Code, meta: &'static crate::rules::Rul
 /// The differences of a document, for every rule of the group.
 pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
     let mut out = Vec::new();
-    let tgt = Side::new(cx.target);
+    let mut tgt = Side::new(cx.target);
     let Some((src_cx, al)) = cx.pair() else {
         weekday_contradictions(&tgt, None, &mut out);
         return out;
     };
     let mut src = Side::new(src_cx);
-    let mut tgt = tgt;
-    let um = unit_model();
-    let mut leftovers: Vec<(Vec<usize>, Vec<usize>)> = Vec::with_capacity(al.paragraphs.len());
-    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::with_capacity(al.paragraphs.len());
+    // Sentence positions and the paragraph link of each paragraph.
+    let mut link_of_src = vec![usize::MAX; src.cx.paragraph_count()];
+    let mut link_of_tgt = vec![usize::MAX; tgt.cx.paragraph_count()];
     for (k, link) in al.paragraphs.iter().enumerate() {
+        for &p in &link.source {
+            link_of_src[p] = k;
+        }
+        for &p in &link.target {
+            link_of_tgt[p] = k;
+        }
         for (pos, sl) in al.sentences[k].iter().enumerate() {
             for &s in &sl.source {
-                src.slink[s] = pos as u32;
+                src.pos[s] = pos as u32;
             }
             for &t in &sl.target {
-                tgt.slink[t] = pos as u32;
+                tgt.pos[t] = pos as u32;
             }
         }
-        let in_link = |side: &Side<'_>, paras: &[usize]| -> Vec<usize> {
-            (0..side.x.mentions.len())
-                .filter(|&i| {
-                    let s = side.sent[i];
-                    side.cx.units.sentences.get(s).is_some_and(|x| paras.contains(&x.paragraph))
-                })
-                .collect()
-        };
-        if link.source.is_empty() || link.target.is_empty() {
-            leftovers.push((Vec::new(), Vec::new()));
-            groups.push((Vec::new(), Vec::new()));
-            continue;
+    }
+    let mut groups: Vec<Group> = al
+        .paragraphs
+        .iter()
+        .map(|l| Group { live: !l.source.is_empty() && !l.target.is_empty(), ..Group::default() })
+        .collect();
+    for (i, m) in src.x.mentions.iter().enumerate() {
+        let k = link_of_src.get(src.paragraph_of(m.start)).copied().unwrap_or(usize::MAX);
+        if let Some(g) = groups.get_mut(k) {
+            g.add(i, m, true);
         }
-        let s_idx = in_link(&src, &link.source);
-        let t_idx = in_link(&tgt, &link.target);
-        let mut g = Group { src: &src, tgt: &tgt, um, s: s_idx.clone(), t: t_idx.clone(), out: &mut out };
-        g.dates(&link.source, &link.target);
-        let (ls, lt) = g.match_values();
-        leftovers.push((ls, lt));
-        groups.push((s_idx, t_idx));
+    }
+    for (i, m) in tgt.x.mentions.iter().enumerate() {
+        let k = link_of_tgt.get(tgt.paragraph_of(m.start)).copied().unwrap_or(usize::MAX);
+        if let Some(g) = groups.get_mut(k) {
+            g.add(i, m, false);
+        }
+    }
+    let um = unit_model();
+    let cmp = Cmp { src: &src, tgt: &tgt, um };
+    for (k, g) in groups.iter_mut().enumerate() {
+        if g.live {
+            let link = &al.paragraphs[k];
+            cmp.dates(g, &link.source, &link.target, &mut out);
+            cmp.match_pass(g, 1, &mut out);
+            cmp.substitute(g, 0, &mut out);
+            cmp.match_pass(g, u32::MAX, &mut out);
+        }
     }
     // Figures moved to a neighbouring paragraph group.
-    for k in 0..leftovers.len() {
+    for k in 0..groups.len() {
         for nb in [k.wrapping_sub(1), k + 1] {
-            if nb >= leftovers.len() {
+            if nb >= groups.len() || !groups[k].live || !groups[nb].live {
                 continue;
             }
-            let mut ls = std::mem::take(&mut leftovers[k].0);
+            let mut ls = std::mem::take(&mut groups[k].ls);
             ls.retain(|&s| {
-                let pos = leftovers[nb].1.iter().position(|&t| {
-                    equal(&src.x.mentions[s], &tgt.x.mentions[t]) || equal_reading(&src.x.mentions[s], &tgt.x.mentions[t])
+                let ms = &src.x.mentions[s];
+                let found = groups[nb].lt.iter().position(|&t| {
+                    let mt = &tgt.x.mentions[t];
+                    equal(ms, mt) || equal_reading(ms, mt)
                 });
-                match pos {
-                    Some(p) => {
-                        leftovers[nb].1.remove(p);
-                        false
-                    }
-                    None => true,
-                }
+                found.map(|p| groups[nb].lt.remove(p)).is_none()
             });
-            leftovers[k].0 = ls;
+            groups[k].ls = ls;
         }
     }
-    for (k, link) in al.paragraphs.iter().enumerate() {
-        if link.source.is_empty() || link.target.is_empty() {
-            continue;
-        }
-        for (pos, sl) in al.sentences[k].iter().enumerate() {
-            for &s in &sl.source {
-                src.slink[s] = pos as u32;
-            }
-            for &t in &sl.target {
-                tgt.slink[t] = pos as u32;
-            }
-        }
-        let (ls, lt) = std::mem::take(&mut leftovers[k]);
-        let (s_idx, t_idx) = &groups[k];
-        let mut g = Group { src: &src, tgt: &tgt, um, s: s_idx.clone(), t: t_idx.clone(), out: &mut out };
-        g.substitutions(ls, lt, &link.source, &link.target);
+    for g in groups.iter_mut().filter(|g| g.live) {
+        cmp.substitute(g, 1, &mut out);
     }
     weekday_contradictions(&tgt, Some(&src), &mut out);
     out
 }
 
-/// The figures and dates of one paragraph link.
-struct Group<'s, 'a> {
+/// The figures of one paragraph link still to be matched.
+#[derive(Debug, Default)]
+struct Group {
+    live: bool,
+    /// Certain figures left on each side.
+    ls: Vec<usize>,
+    lt: Vec<usize>,
+    /// Uncertain readings (articles, "elf"): they explain, never match.
+    us: Vec<usize>,
+    ut: Vec<usize>,
+}
+
+impl Group {
+    fn add(&mut self, i: usize, m: &Mention, source: bool) {
+        if m.role == Role::Month {
+            return;
+        }
+        let list = match (source, m.certain) {
+            (true, true) => &mut self.ls,
+            (false, true) => &mut self.lt,
+            (true, false) => &mut self.us,
+            (false, false) => &mut self.ut,
+        };
+        list.push(i);
+    }
+}
+
+/// Both sides and the unit model.
+struct Cmp<'s, 'a> {
     src: &'s Side<'a>,
     tgt: &'s Side<'a>,
     um: &'static UnitModel,
-    /// Mentions of the link on each side still in play.
-    s: Vec<usize>,
-    t: Vec<usize>,
-    out: &'s mut Vec<Difference>,
 }
 
 /// True when two mentions state the same value (the kinds allow it).
@@ -223,23 +244,25 @@ fn equal_reading(a: &Mention, b: &Mention) -> bool {
     if !kinds_agree(a, b) {
         return false;
     }
-    let reads = |m: &Mention| {
-        let mut v = [m.value, f64::NAN, f64::NAN, f64::NAN];
-        if let Some(x) = m.alt {
-            v[1] = x;
-        }
-        if m.value.fract() == 0.0 && (0.0..100.0).contains(&m.value) && m.scale == 1.0 {
-            v[2] = 1900.0 + m.value;
-            v[3] = 2000.0 + m.value;
-        }
-        v
+    // '21, 90-х, 69年 (Shōwa or 1869): a two-digit year against a full one.
+    let short_year = |s: &Mention, l: &Mention| {
+        s.value.fract() == 0.0
+            && (0.0..100.0).contains(&s.value)
+            && s.scale == 1.0
+            && l.value.fract() == 0.0
+            && (1800.0..2100.0).contains(&l.value)
+            && (l.value % 100.0 - s.value).abs() < 0.5
     };
+    if short_year(a, b) || short_year(b, a) {
+        return true;
+    }
+    let reads = |m: &Mention| [m.value, m.alt.unwrap_or(f64::NAN)];
     let (ra, rb) = (reads(a), reads(b));
     ra.iter().any(|x| rb.iter().any(|y| same(*x, *y)))
 }
 
-/// `b` is `a` rounded (to at least two significant digits, or with a scale
-/// word, or to a decimal), within 5 %.
+/// The target `b` is the source `a` rounded (with a scale word, to a
+/// decimal, or at 10,000 and more), within 5 %.
 fn rounded(a: &Mention, b: &Mention) -> bool {
     if !kinds_agree(a, b) || b.ulp <= a.ulp * 1.000001 {
         return false;
@@ -250,102 +273,82 @@ fn rounded(a: &Mention, b: &Mention) -> bool {
         && (a.value - b.value).abs() <= 0.05 * a.value.abs().max(b.value.abs())
 }
 
-impl Group<'_, '_> {
-    fn m_s(&self, i: usize) -> &Mention {
+impl Cmp<'_, '_> {
+    fn ms(&self, i: usize) -> &Mention {
         &self.src.x.mentions[i]
     }
 
-    fn m_t(&self, i: usize) -> &Mention {
+    fn mt(&self, i: usize) -> &Mention {
         &self.tgt.x.mentions[i]
     }
 
-    fn slink_s(&self, i: usize) -> u32 {
-        self.src.slink.get(self.src.sent[i]).copied().unwrap_or(u32::MAX)
+    fn pos_s(&self, i: usize) -> u32 {
+        self.src.pos.get(self.src.sent[i]).copied().unwrap_or(u32::MAX)
     }
 
-    fn slink_t(&self, i: usize) -> u32 {
-        self.tgt.slink.get(self.tgt.sent[i]).copied().unwrap_or(u32::MAX)
+    fn pos_t(&self, i: usize) -> u32 {
+        self.tgt.pos.get(self.tgt.sent[i]).copied().unwrap_or(u32::MAX)
     }
 
+    /// Distance in sentence links (0 when a side is unlinked).
     fn distance(&self, s: usize, t: usize) -> u32 {
-        let (a, b) = (self.slink_s(s), self.slink_t(t));
+        let (a, b) = (self.pos_s(s), self.pos_t(t));
         if a == u32::MAX || b == u32::MAX { 0 } else { a.abs_diff(b) }
     }
 
-    fn byte_distance_s(&self, start: usize) -> u32 {
-        let s = sentence_of(&self.src.cx.units.sentences, start);
-        self.src.slink.get(s).copied().unwrap_or(u32::MAX)
-    }
-
-    fn byte_distance_t(&self, start: usize) -> u32 {
-        let s = sentence_of(&self.tgt.cx.units.sentences, start);
-        self.tgt.slink.get(s).copied().unwrap_or(u32::MAX)
-    }
-
-    /// Matches the figures of the group; returns what is left on each side.
-    fn match_values(&mut self) -> (Vec<usize>, Vec<usize>) {
-        let mut ls: Vec<usize> = self.s.iter().copied().filter(|&i| self.m_s(i).role != Role::Month).collect();
-        let mut lt: Vec<usize> = self.t.iter().copied().filter(|&i| self.m_t(i).role != Role::Month).collect();
-        // Exact values, nearest sentence first.
-        let mut pairs = Vec::new();
-        for (a, &s) in ls.iter().enumerate() {
-            for (b, &t) in lt.iter().enumerate() {
-                if equal(self.m_s(s), self.m_t(t)) {
-                    pairs.push((self.distance(s, t), a, b));
-                }
-            }
-        }
-        pairs.sort_unstable();
-        let (mut used_s, mut used_t) = (vec![false; ls.len()], vec![false; lt.len()]);
-        for &(_, a, b) in &pairs {
-            if used_s[a] || used_t[b] {
-                continue;
-            }
-            used_s[a] = true;
-            used_t[b] = true;
-            self.unit_check(ls[a], lt[b]);
-        }
-        retain_unused(&mut ls, &used_s);
-        retain_unused(&mut lt, &used_t);
-        // Conversions, roundings, other readings.
-        for pass in 0..3 {
+    /// Matches what is left of a group, nearest sentences first: equal
+    /// values, correct conversions, roundings, other readings.
+    fn match_pass(&self, g: &mut Group, max_dist: u32, out: &mut Vec<Difference>) {
+        for pass in 0..4 {
             let mut pairs = Vec::new();
-            for (a, &s) in ls.iter().enumerate() {
-                for (b, &t) in lt.iter().enumerate() {
-                    let (ms, mt) = (self.m_s(s), self.m_t(t));
+            for (a, &s) in g.ls.iter().enumerate() {
+                for (b, &t) in g.lt.iter().enumerate() {
+                    let d = self.distance(s, t);
+                    if d > max_dist {
+                        continue;
+                    }
+                    let (ms, mt) = (self.ms(s), self.mt(t));
                     let ok = match pass {
-                        0 => match (ms.unit, mt.unit) {
-                            (Some(us), Some(ut)) => {
+                        0 => equal(ms, mt),
+                        1 => match (ms.unit, mt.unit) {
+                            (Some(us), Some(ut)) if !self.um.overlap(us, ut) => {
                                 self.um.consistent(us, ms.value, ut, mt.value, mt.ulp)
                                     || self.um.consistent(ut, mt.value, us, ms.value, ms.ulp)
                             }
                             _ => false,
                         },
-                        1 => rounded(ms, mt) || rounded(mt, ms),
+                        2 => rounded(ms, mt),
                         _ => equal_reading(ms, mt),
                     };
                     if ok {
-                        pairs.push((self.distance(s, t), a, b));
+                        let role_gap = u32::from((ms.role == Role::Code) != (mt.role == Role::Code));
+                        pairs.push((role_gap, d, a, b));
                     }
                 }
             }
+            if pairs.is_empty() {
+                continue;
+            }
             pairs.sort_unstable();
-            let (mut used_s, mut used_t) = (vec![false; ls.len()], vec![false; lt.len()]);
-            for &(_, a, b) in &pairs {
-                if !used_s[a] && !used_t[b] {
-                    used_s[a] = true;
-                    used_t[b] = true;
+            let (mut used_s, mut used_t) = (vec![false; g.ls.len()], vec![false; g.lt.len()]);
+            for &(_, _, a, b) in &pairs {
+                if used_s[a] || used_t[b] {
+                    continue;
+                }
+                used_s[a] = true;
+                used_t[b] = true;
+                if pass == 0 {
+                    self.unit_check(g.ls[a], g.lt[b], out);
                 }
             }
-            retain_unused(&mut ls, &used_s);
-            retain_unused(&mut lt, &used_t);
+            retain_unused(&mut g.ls, &used_s);
+            retain_unused(&mut g.lt, &used_t);
         }
-        (ls, lt)
     }
 
     /// Equal values with currencies or units that cannot both be right.
-    fn unit_check(&mut self, s: usize, t: usize) {
-        let (ms, mt) = (self.m_s(s), self.m_t(t));
+    fn unit_check(&self, s: usize, t: usize, out: &mut Vec<Difference>) {
+        let (ms, mt) = (self.ms(s), self.mt(t));
         let (Some(us), Some(ut)) = (ms.unit, mt.unit) else { return };
         let um = self.um;
         if um.overlap(us, ut) || !um.comparable(us, ut) {
@@ -362,93 +365,109 @@ impl Group<'_, '_> {
             self.tgt.text((mt.start, mt.end)),
             unit_name(um, ut),
         );
-        self.push(Code::Unit, Some(s), t, message, Severity::Error);
+        out.push(self.difference(Code::Unit, s, t, message, Severity::Error));
     }
 
-    fn push(&mut self, code: Code, s: Option<usize>, t: usize, message: String, severity: Severity) {
-        let mt = self.m_t(t);
-        let ms = s.map(|s| self.m_s(s));
-        let d = Difference {
+    fn difference(&self, code: Code, s: usize, t: usize, message: String, severity: Severity) -> Difference {
+        let (ms, mt) = (self.ms(s), self.mt(t));
+        Difference {
             code,
-            source: ms.map(|m| (m.start, m.end)),
+            source: Some((ms.start, ms.end)),
             target: (mt.start, mt.end),
-            source_paragraph: ms.map(|m| self.src.paragraph_of(m.start)),
+            source_paragraph: Some(self.src.paragraph_of(ms.start)),
             target_paragraph: self.tgt.paragraph_of(mt.start),
             message,
             severity,
             suggestion: None,
-        };
-        self.out.push(d);
+        }
     }
 
-    /// Explained leftovers: approximate words and month names on the other
-    /// side.
-    fn explained(&self, m: &Mention, other: &Extraction) -> bool {
+    /// True when a leftover is accounted for by the other side: an
+    /// approximate word in range, a month name, or an uncertain reading of
+    /// the same value (an article for 1, "beide" for 2).
+    fn explained(&self, m: &Mention, other: &Side<'_>, uncertain: &[usize]) -> bool {
         let v = m.value.abs();
-        if other.approx.iter().any(|a| {
+        let x = &other.x;
+        let para = |b: usize| other.paragraph_of(b);
+        let _ = para;
+        if x.approx.iter().any(|a| {
             if a.vague { v >= a.value && v < a.value * 100.0 } else { v >= 0.5 * a.value && v <= 2.0 * a.value }
         }) {
             return true;
         }
-        m.value.fract() == 0.0
-            && (1.0..=12.0).contains(&m.value)
-            && other.dates.iter().any(|d| d.month == Some(m.value as u8))
+        if m.value.fract() == 0.0 && (1.0..=12.0).contains(&m.value) && x.dates.iter().any(|d| d.month == Some(m.value as u8)) {
+            return true;
+        }
+        uncertain.iter().any(|&u| {
+            let o = &x.mentions[u];
+            equal(m, o) || equal_reading(m, o)
+        })
     }
 
-    /// Pairs what is left on both sides into substitutions.
-    fn substitutions(&mut self, ls: Vec<usize>, lt: Vec<usize>, sp: &[usize], tp: &[usize]) {
-        let in_paras = |side: &Side<'_>, start: usize, paras: &[usize]| paras.contains(&side.paragraph_of(start));
-        let ls: Vec<usize> = ls
-            .into_iter()
-            .filter(|&s| !self.explained(self.m_s(s), &self.tgt.x))
-            .collect();
-        let lt: Vec<usize> = lt
-            .into_iter()
-            .filter(|&t| !self.explained(self.m_t(t), &self.src.x))
-            .collect();
-        let _ = (in_paras, sp, tp);
+    /// Reports what is left on both sides within `max_dist` sentence links
+    /// as substitutions.
+    fn substitute(&self, g: &mut Group, max_dist: u32, out: &mut Vec<Difference>) {
+        // Candidate partners: certain leftovers, and uncertain readings that
+        // may stand in for a small count ("elf").
+        let cand_t: Vec<(usize, bool)> = g.lt.iter().map(|&t| (t, true)).chain(g.ut.iter().map(|&t| (t, false))).collect();
+        let cand_s: Vec<(usize, bool)> = g.ls.iter().map(|&s| (s, true)).chain(g.us.iter().map(|&s| (s, false))).collect();
         let mut pairs = Vec::new();
-        for (a, &s) in ls.iter().enumerate() {
-            for (b, &t) in lt.iter().enumerate() {
-                let (ms, mt) = (self.m_s(s), self.m_t(t));
-                if !substitutable(ms, mt) {
+        for (a, &(s, sc)) in cand_s.iter().enumerate() {
+            for (b, &(t, tc)) in cand_t.iter().enumerate() {
+                if !sc && !tc {
                     continue;
                 }
+                let (ms, mt) = (self.ms(s), self.mt(t));
                 let d = self.distance(s, t);
-                if d > 1 {
+                if d > max_dist || !substitutable(ms, mt) {
+                    continue;
+                }
+                let es = self.explained(ms, self.tgt, &g.ut);
+                let et = self.explained(mt, self.src, &g.us);
+                // Both figures accounted for otherwise; or an uncertain
+                // partner while the certain figure is accounted for.
+                if (es && et) || (!tc && es) || (!sc && et) {
                     continue;
                 }
                 let ratio = (ms.value.abs().max(1e-9) / mt.value.abs().max(1e-9)).ln().abs();
-                pairs.push((d, (ratio * 1000.0) as u64, a, b));
+                pairs.push((d, u32::from(!(sc && tc)), (ratio * 1000.0) as u64, a, b));
             }
         }
         pairs.sort_unstable();
-        let (mut used_s, mut used_t) = (vec![false; ls.len()], vec![false; lt.len()]);
-        for &(_, _, a, b) in &pairs {
+        let (mut used_s, mut used_t) = (vec![false; cand_s.len()], vec![false; cand_t.len()]);
+        for &(_, _, _, a, b) in &pairs {
             if used_s[a] || used_t[b] {
                 continue;
             }
             used_s[a] = true;
             used_t[b] = true;
-            self.report(ls[a], lt[b]);
+            out.push(self.classify(cand_s[a].0, cand_t[b].0));
+        }
+        let gone_s: Vec<usize> = cand_s.iter().zip(&used_s).filter(|(_, u)| **u).map(|(c, _)| c.0).collect();
+        let gone_t: Vec<usize> = cand_t.iter().zip(&used_t).filter(|(_, u)| **u).map(|(c, _)| c.0).collect();
+        for list in [&mut g.ls, &mut g.us] {
+            list.retain(|s| !gone_s.contains(s));
+        }
+        for list in [&mut g.lt, &mut g.ut] {
+            list.retain(|t| !gone_t.contains(t));
         }
     }
 
-    fn report(&mut self, s: usize, t: usize) {
-        let (ms, mt) = (self.m_s(s).clone(), self.m_t(t).clone());
+    /// A substitution as a number, scale or unit difference.
+    fn classify(&self, s: usize, t: usize) -> Difference {
+        let (ms, mt) = (self.ms(s), self.mt(t));
         let st = self.src.text((ms.start, ms.end));
         let tt = self.tgt.text((mt.start, mt.end));
         let um = self.um;
-        let both_scaled = ms.scale > 1.0 || mt.scale > 1.0 || ms.scale_doubt || mt.scale_doubt;
+        let scaled = ms.scale > 1.0 || mt.scale > 1.0 || ms.scale_doubt || mt.scale_doubt;
         let ratio = (mt.value / ms.value).abs().log10();
-        if both_scaled && ratio.is_finite() && ratio.round() != 0.0 && (ratio - ratio.round()).abs() < 1e-6 {
+        if scaled && ratio.is_finite() && ratio.round() != 0.0 && (ratio - ratio.round()).abs() < 1e-6 {
             let message = format!(
                 "scale changed: source has “{st}” ({}) where the target has “{tt}” ({})",
                 fmt_scaled(ms.value),
                 fmt_scaled(mt.value)
             );
-            self.push(Code::Scale, Some(s), t, message, Severity::Error);
-            return;
+            return self.difference(Code::Scale, s, t, message, Severity::Error);
         }
         if let (Some(us), Some(ut)) = (ms.unit, mt.unit)
             && !um.overlap(us, ut)
@@ -463,22 +482,17 @@ impl Group<'_, '_> {
             } else {
                 format!("wrong conversion: source has “{st}” where the target has “{tt}”")
             };
-            self.push(Code::Unit, Some(s), t, message, Severity::Error);
-            return;
+            return self.difference(Code::Unit, s, t, message, Severity::Error);
         }
         let strong = |m: &Mention| m.certain && !m.spelled && matches!(m.role, Role::Number | Role::Day | Role::Year);
-        let severity = if strong(&ms) && strong(&mt) { Severity::Error } else { Severity::Warning };
-        let message = format!(
-            "source has “{st}”{} where the target has “{tt}”{}",
-            shown(st, &ms),
-            shown(tt, &mt)
-        );
-        self.push(Code::Number, Some(s), t, message, severity);
+        let severity = if strong(ms) && strong(mt) { Severity::Error } else { Severity::Warning };
+        let message = format!("source has “{st}”{} where the target has “{tt}”{}", shown(st, ms), shown(tt, mt));
+        self.difference(Code::Number, s, t, message, severity)
     }
 
     /// Dates, weekdays and relative days of the group. Day and year figures
     /// of dates reported here leave the number comparison.
-    fn dates(&mut self, sp: &[usize], tp: &[usize]) {
+    fn dates(&self, g: &mut Group, sp: &[usize], tp: &[usize], out: &mut Vec<Difference>) {
         let src_dates: Vec<DateMention> = in_paras(self.src, &self.src.x.dates, sp, |d| d.start);
         let tgt_dates: Vec<DateMention> = in_paras(self.tgt, &self.tgt.x.dates, tp, |d| d.start);
         let with_month = |v: &[DateMention]| -> Vec<usize> { (0..v.len()).filter(|&i| v[i].month.is_some()).collect() };
@@ -492,47 +506,48 @@ impl Group<'_, '_> {
             r
         };
         let agree = |a: &DateMention, b: &DateMention, strict: bool| {
-            readings(a).iter().any(|ra| {
-                readings(b).iter().any(|rb| {
-                    ra.1 == rb.1 && (ra.0 == rb.0 || (!strict && (ra.0.is_none() || rb.0.is_none())))
-                })
-            })
+            readings(a)
+                .iter()
+                .any(|ra| readings(b).iter().any(|rb| ra.1 == rb.1 && (ra.0 == rb.0 || !strict)))
         };
         let mut removed_s = Vec::new();
         let mut removed_t = Vec::new();
+        // Dates of the same month agree here; a different day is left to
+        // the number comparison (it may stand elsewhere: "26 and 27 November").
         for strict in [true, false] {
             let mut k = 0;
             while k < ls.len() {
                 let a = &src_dates[ls[k]];
-                if let Some(p) = lt.iter().position(|&t| agree(a, &tgt_dates[t], strict)) {
-                    let b = tgt_dates[lt[p]];
-                    if let (Some(ya), Some(yb)) = (a.year, b.year)
-                        && ya != yb
-                        && a.day.is_some()
-                        && b.day.is_some()
-                    {
-                        let msg = format!(
-                            "year changed: source has “{}” ({ya}) where the target has “{}” ({yb})",
-                            self.src.text((a.start, a.end)),
-                            self.tgt.text((b.start, b.end))
-                        );
-                        self.push_span(Code::Date, (a.start, a.end), (b.start, b.end), msg, Severity::Error, None);
-                        removed_s.push((a.start, a.end));
-                        removed_t.push((b.start, b.end));
-                    }
-                    ls.remove(k);
-                    lt.remove(p);
-                } else {
+                let Some(p) = lt.iter().position(|&t| agree(a, &tgt_dates[t], strict)) else {
                     k += 1;
+                    continue;
+                };
+                let b = tgt_dates[lt[p]];
+                // Same day and month, another year (an era year off by one).
+                if let (true, Some(ya), Some(yb), Some(_)) = (strict, a.year, b.year, a.day)
+                    && ya != yb
+                {
+                    let msg = format!(
+                        "year changed: source has “{}” ({}) where the target has “{}” ({})",
+                        self.src.text((a.start, a.end)),
+                        fmt_date(a),
+                        self.tgt.text((b.start, b.end)),
+                        fmt_date(&b)
+                    );
+                    out.push(self.span_difference((a.start, a.end), (b.start, b.end), msg, Severity::Error, None));
+                    removed_s.push((a.start, a.end));
+                    removed_t.push((b.start, b.end));
                 }
+                ls.remove(k);
+                lt.remove(p);
             }
         }
-        // What is left: a month or a day-month changed.
+        // What is left: a month changed (and maybe the day with it).
         for &si in &ls {
             let a = src_dates[si];
-            let sa = self.byte_distance_s(a.start);
+            let sa = self.src.pos_of_byte(a.start);
             let Some(p) = lt.iter().position(|&t| {
-                let tb = self.byte_distance_t(tgt_dates[t].start);
+                let tb = self.tgt.pos_of_byte(tgt_dates[t].start);
                 sa == u32::MAX || tb == u32::MAX || sa.abs_diff(tb) <= 1
             }) else {
                 continue;
@@ -545,9 +560,8 @@ impl Group<'_, '_> {
                 self.tgt.text((b.start, b.end)),
                 fmt_date(&b)
             );
-            let suggestion = a.month.and_then(|m| month_form(self.tgt, m));
-            let suggestion = if b.day == a.day { suggestion } else { None };
-            self.push_span(Code::Date, (a.start, a.end), (b.start, b.end), msg, Severity::Error, suggestion);
+            let suggestion = if b.day == a.day { a.month.and_then(|m| month_form(self.tgt, m)) } else { None };
+            out.push(self.span_difference((a.start, a.end), (b.start, b.end), msg, Severity::Error, suggestion));
             removed_s.push((a.start, a.end));
             removed_t.push((b.start, b.end));
         }
@@ -556,27 +570,31 @@ impl Group<'_, '_> {
             matches!(m.role, Role::Day | Role::Year) && spans.iter().any(|&(a, b)| m.start >= a && m.end <= b)
         };
         let (src, tgt) = (self.src, self.tgt);
-        self.s.retain(|&i| !inside(&src.x.mentions[i], &removed_s));
-        self.t.retain(|&i| !inside(&tgt.x.mentions[i], &removed_t));
-        self.day_words(sp, tp, true);
-        self.day_words(sp, tp, false);
+        g.ls.retain(|&i| !inside(&src.x.mentions[i], &removed_s));
+        g.lt.retain(|&i| !inside(&tgt.x.mentions[i], &removed_t));
+        self.day_words(sp, tp, true, out);
+        self.day_words(sp, tp, false, out);
     }
 
-    fn day_words(&mut self, sp: &[usize], tp: &[usize], weekdays: bool) {
-        let pick = |x: &Extraction| if weekdays { x.weekdays.clone() } else { x.relative.clone() };
-        let mut ls: Vec<DayWord> = in_paras(self.src, &pick(&self.src.x), sp, |d| d.start);
-        let mut lt: Vec<DayWord> = in_paras(self.tgt, &pick(&self.tgt.x), tp, |d| d.start);
-        ls.retain(|a| match lt.iter().position(|b| b.value == a.value) {
-            Some(p) => {
-                lt.remove(p);
-                false
-            }
-            None => true,
-        });
+    fn day_words(&self, sp: &[usize], tp: &[usize], weekdays: bool, out: &mut Vec<Difference>) {
+        fn pick(x: &Extraction, weekdays: bool) -> &[DayWord] {
+            if weekdays { &x.weekdays } else { &x.relative }
+        }
+        let ls: Vec<DayWord> = in_paras(self.src, pick(&self.src.x, weekdays), sp, |d| d.start);
+        let mut lt: Vec<DayWord> = in_paras(self.tgt, pick(&self.tgt.x, weekdays), tp, |d| d.start);
+        let mut left = Vec::new();
         for a in ls {
-            let sa = self.byte_distance_s(a.start);
+            match lt.iter().position(|b| b.value == a.value) {
+                Some(p) => {
+                    lt.remove(p);
+                }
+                None => left.push(a),
+            }
+        }
+        for a in left {
+            let sa = self.src.pos_of_byte(a.start);
             let Some(p) = lt.iter().position(|b| {
-                let tb = self.byte_distance_t(b.start);
+                let tb = self.tgt.pos_of_byte(b.start);
                 sa == u32::MAX || tb == u32::MAX || sa.abs_diff(tb) <= 1
             }) else {
                 continue;
@@ -594,21 +612,20 @@ impl Group<'_, '_> {
             );
             let suggestion = if weekdays { weekday_form(self.tgt, a.value) } else { None };
             let sev = if weekdays { Severity::Error } else { Severity::Warning };
-            self.push_span(Code::Date, (a.start, a.end), (b.start, b.end), msg, sev, suggestion);
+            out.push(self.span_difference((a.start, a.end), (b.start, b.end), msg, sev, suggestion));
         }
     }
 
-    fn push_span(
-        &mut self,
-        code: Code,
+    fn span_difference(
+        &self,
         s: (usize, usize),
         t: (usize, usize),
         message: String,
         severity: Severity,
         suggestion: Option<String>,
-    ) {
-        self.out.push(Difference {
-            code,
+    ) -> Difference {
+        Difference {
+            code: Code::Date,
             source: Some(s),
             target: t,
             source_paragraph: Some(self.src.paragraph_of(s.0)),
@@ -616,7 +633,7 @@ impl Group<'_, '_> {
             message,
             severity,
             suggestion,
-        });
+        }
     }
 }
 
@@ -642,10 +659,16 @@ fn substitutable(a: &Mention, b: &Mention) -> bool {
     if !raisable(a) && !raisable(b) {
         return false;
     }
+    if (a.role == Role::Code) != (b.role == Role::Code) {
+        // COVID-19 is paired only with another code.
+        return false;
+    }
     if !(a.certain && b.certain) {
-        // An uncertain reading (an article, "elf") only stands in for a
-        // small count.
-        return a.value.abs() < 100.0 && b.value.abs() < 100.0;
+        // An uncertain reading ("elf", "neuf") only stands in for a small
+        // count, and an article ("a", "un", "ein") never does.
+        // Words for two ("both", "beide", "pair") are not counts either.
+        let loose = |m: &Mention| !m.certain && (m.value <= 2.0 || !m.spelled);
+        return !loose(a) && !loose(b) && a.value.abs() < 100.0 && b.value.abs() < 100.0;
     }
     true
 }
@@ -799,6 +822,4 @@ fn weekday_contradictions(tgt: &Side<'_>, src: Option<&Side<'_>>, out: &mut Vec<
             suggestion: weekday_form(tgt, actual),
         });
     }
-    let _ = date_model;
-    let _ = close;
 }

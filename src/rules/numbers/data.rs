@@ -39,6 +39,10 @@ pub struct NumberTable {
     pub native_digits: Vec<String>,
     /// Counter words after which a lone CJK numeral is a number (`三人`).
     pub counters: Vec<String>,
+    /// Morning words of the 12-hour clock (`a.m.`, `午前`).
+    pub clock_am: Vec<String>,
+    /// Afternoon words of the 12-hour clock (`p.m.`, `下午`).
+    pub clock_pm: Vec<String>,
     /// Percent, per-mille, point and basis-point forms.
     pub percent: Vec<PercentForm>,
     /// Scale words.

@@ -77,6 +77,7 @@ fn mention(start: usize, end: usize, value: f64, role: Role, weak: bool) -> Ment
         ulp: 1.0,
         role,
         unit: None,
+        clock: false,
     }
 }
 
@@ -311,12 +312,25 @@ fn cjk_value(s: &Scan<'_>, i: usize) -> Option<(i32, usize)> {
     (k > i).then_some((v + cur, k))
 }
 
+/// True when atom `i` starts a sentence (a lower-case form written with a
+/// capital counts only there: German "Morgen" is the morning).
+fn sentence_start(s: &Scan<'_>, i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let gap = &s.text[s.atoms[i - 1].end..s.atoms[i].start];
+    gap.contains('\n') || sym_char(s, i - 1).is_some_and(|c| ".!?:;\"“”„«»()–—-".contains(c))
+}
+
 fn month_at(s: &Scan<'_>, i: usize) -> Option<(Hit, u8, bool)> {
     if i >= s.atoms.len() || s.used[i] || !s.dm.starters.contains(&s.atoms[i].key) {
         return None;
     }
     let h = s.dm.months.find(s.text, &s.atoms, i, |h| {
-        s.left_ok(h.start) && s.right_ok(h.end, true) && !s.used[h.start..h.end].contains(&true)
+        s.left_ok(h.start)
+            && s.right_ok(h.end, true)
+            && !s.used[h.start..h.end].contains(&true)
+            && (!h.capitalised || sentence_start(s, h.start))
     })?;
     let w = s.dm.months.entries[h.entry];
     Some((h, w.value as u8, w.ambiguous))
@@ -449,7 +463,12 @@ fn day_words(s: &mut Scan<'_>, spans: &[(usize, usize)]) {
             i += 1;
             continue;
         }
-        let ok = |h: &Hit| s.left_ok(h.start) && s.right_ok(h.end, true) && !s.used[h.start..h.end].contains(&true);
+        let ok = |h: &Hit| {
+            s.left_ok(h.start)
+                && s.right_ok(h.end, true)
+                && !s.used[h.start..h.end].contains(&true)
+                && (!h.capitalised || sentence_start(s, h.start))
+        };
         if let Some(h) = s.dm.weekdays.find(s.text, &s.atoms, i, ok) {
             let w = s.dm.weekdays.entries[h.entry];
             let near_date = spans

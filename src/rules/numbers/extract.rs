@@ -73,6 +73,8 @@ pub struct Mention {
     pub role: Role,
     /// Currency or unit (index into the unit model's references).
     pub unit: Option<usize>,
+    /// An hour read with a 12-hour clock word (`5pm` = 17).
+    pub clock: bool,
 }
 
 /// An approximate quantity (`dozens`, `une vingtaine`, `数千`).
@@ -411,6 +413,7 @@ impl<'a> Scan<'a> {
                     ulp: v.abs() * 1e-3,
                     role: Role::Number,
                     unit: None,
+                    clock: false,
                 });
             }
         }
@@ -470,10 +473,20 @@ impl<'a> Scan<'a> {
             percent_prefix = Some(self.nm.percent_prefix.entries[h.entry]);
             j = h.end;
         }
+        let mut clock_prefix = None;
+        if let Some(h) = self.find(&self.nm.clock, j, false)
+            && self.near(h.end)
+            && self.atoms.get(h.end).is_some_and(|a| a.kind == AtomKind::Digits)
+        {
+            clock_prefix = Some(self.nm.clock.entries[h.entry]);
+            j = h.end;
+        }
         if let Some(c) = self.sym(j)
             && self.nm.minus.contains(&c)
             && self.atoms.get(j + 1).is_some_and(|a| a.glued && a.kind == AtomKind::Digits)
             && (j == 0 || !self.atoms[j].glued || self.sym(j - 1).is_some_and(|p| "([{“\"'«„‚‘".contains(p)))
+            // "1977 –1988", "70 -85": a range dash, not a minus.
+            && !(j > 0 && self.atoms[j - 1].kind == AtomKind::Digits)
         {
             negative = true;
             j += 1;
@@ -492,6 +505,11 @@ impl<'a> Scan<'a> {
             return None;
         };
         let role = self.role_of(j);
+        if core.digits && core.kind == Kind::Plain && core.value < 13.0 && percent_prefix.is_none() && currency.is_none() {
+            if let Some(next) = self.clock_time(i, j, &core, clock_prefix, role) {
+                return Some(next);
+            }
+        }
         let mut value = core.value;
         let mut ulp = core.ulp;
         let mut kind = core.kind;
@@ -508,10 +526,12 @@ impl<'a> Scan<'a> {
             kind_sure = !p.ambiguous;
         }
         if kind != Kind::Ordinal && percent_prefix.is_none() {
-            // A vulgar fraction glued to digits: 3½.
+            // A vulgar fraction glued to digits (3½), or "2 с половиной".
             if core.digits
-                && self.atoms.get(e).is_some_and(|a| a.glued && a.kind == AtomKind::Sym)
+                && self.near(e)
                 && let Some(h) = self.find(&self.nm.fractions, e, true)
+                && ((self.atoms[e].glued && self.atoms[e].kind == AtomKind::Sym) || h.end - h.start > 1)
+                && self.nm.fractions.entries[h.entry].value < 1.0
             {
                 value += self.nm.fractions.entries[h.entry].value;
                 e = h.end;
@@ -606,7 +626,73 @@ impl<'a> Scan<'a> {
             ulp,
             role,
             unit,
+            clock: false,
         });
+        Some(e)
+    }
+
+    /// An hour with a 12-hour clock word (`5.30pm`, `7 a.m.`, `下午3点`):
+    /// pushes the hour on the 24-hour clock and the minutes.
+    fn clock_time(&mut self, i: usize, j: usize, core: &Core, prefix: Option<bool>, role: Role) -> Option<usize> {
+        let mut hour = core.value.trunc();
+        let mut minutes: Option<(f64, usize, usize)> = None;
+        let mut e = core.end;
+        if (core.ulp - 0.01).abs() < 1e-12 && core.value.fract() * 100.0 < 59.5 {
+            // en "5.30pm": the numeral read 5.30 as a decimal.
+            minutes = Some(((core.value.fract() * 100.0).round(), core.start_byte, core.end_byte));
+        } else if core.value.fract() != 0.0 {
+            return None;
+        } else if self.sym(e) == Some(':')
+            && self.atoms[e].glued
+            && self.atoms.get(e + 1).is_some_and(|a| a.glued && a.kind == AtomKind::Digits && self.len_of(e + 1) == 2)
+        {
+            let mm = digits_value(self.raw(e + 1))?;
+            minutes = Some((mm, self.atoms[e + 1].start, self.atoms[e + 1].end));
+            e += 2;
+        }
+        let pm = match prefix {
+            Some(pm) => pm,
+            None => {
+                let h = self.find(&self.nm.clock, e, false).filter(|_| self.near(e))?;
+                e = h.end;
+                self.nm.clock.entries[h.entry]
+            }
+        };
+        if !(1.0..=12.0).contains(&hour) {
+            return None;
+        }
+        hour = match (pm, hour == 12.0) {
+            (true, false) => hour + 12.0,
+            (false, true) => 0.0,
+            _ => hour,
+        };
+        let start = self.atoms[i].start;
+        let end = self.atoms[e - 1].end;
+        self.used[i..e].iter_mut().for_each(|u| *u = true);
+        let base = Mention {
+            start,
+            end,
+            value: hour,
+            alt: None,
+            kind: Kind::Plain,
+            kind_sure: false,
+            certain: true,
+            weak: false,
+            spelled: false,
+            scale: 1.0,
+            scale_doubt: false,
+            ulp: 1.0,
+            role,
+            unit: None,
+            clock: true,
+        };
+        if let Some((mm, s, en)) = minutes
+            && mm != 0.0
+        {
+            self.out.mentions.push(Mention { start: s, end: en, value: mm, clock: false, ..base.clone() });
+        }
+        let _ = j;
+        self.out.mentions.push(base);
         Some(e)
     }
 
@@ -641,6 +727,7 @@ impl<'a> Scan<'a> {
                 ulp: 1.0,
                 role: Role::Number,
                 unit: None,
+                clock: false,
             });
             return Some(h.end);
         }
@@ -749,13 +836,21 @@ impl<'a> Scan<'a> {
         let mut combined = false;
         loop {
             let mut p = end;
-            if self.sym(p) == Some('-') && self.atoms[p].glued && self.atoms.get(p + 1).is_some_and(|a| a.glued) {
+            let hyphen = |p: usize| {
+                self.sym(p) == Some('-') && self.atoms[p].glued && self.atoms.get(p + 1).is_some_and(|a| a.glued)
+            };
+            if hyphen(p) {
                 p += 1;
-            } else if let Some(c) = self.find(&nm.range, p, false)
+            }
+            if let Some(c) = self.find(&nm.range, p, false)
                 && self.atoms[p].kind == AtomKind::Word
                 && ((value >= 20.0 && value % 10.0 == 0.0) || value >= 100.0)
             {
+                // vingt et un, vingt-et-un, one hundred and five
                 p = c.end;
+                if hyphen(p) {
+                    p += 1;
+                }
             }
             let Some(h2) = self.find(&nm.words, p, false).filter(|_| self.near(p)) else { break };
             let v2 = nm.words.entries[h2.entry].value;
@@ -776,7 +871,8 @@ impl<'a> Scan<'a> {
         {
             let fv = nm.fractions.entries[f.entry].value;
             if fv < 1.0 {
-                value += fv;
+                // "eine halbe Milliarde" is half, "iki buçuk" two and a half.
+                value = if w.ambiguous && !combined && value == 1.0 { fv } else { value + fv };
                 end = f.end;
                 combined = true;
             }
@@ -793,7 +889,8 @@ impl<'a> Scan<'a> {
             ulp: pow10(tz),
             spelled: true,
             certain: !w.ambiguous || combined,
-            weak: false,
+            // "einem halben (Jahr)": a fraction on its own explains only.
+            weak: value.abs() < 1.0 && value != 0.0,
             lone_cjk: false,
             lone_ambiguous: false,
             digits: false,
@@ -898,7 +995,7 @@ impl<'a> Scan<'a> {
                 && d.glued
                 && !self.used[k + 2]
                 && let Some(c) = self.sym(k + 1)
-                && (nm.is_group(c) || nm.is_decimal(c))
+                && (nm.is_group(c) || nm.is_decimal(c) || matches!(c, '.' | ','))
             {
                 parts[n] = (c, k + 2);
                 n += 1;
@@ -951,7 +1048,27 @@ impl<'a> Scan<'a> {
         }
         let (last, last_atom) = parts[n - 1];
         let last_len = self.len_of(last_atom);
-        let (g, d) = (nm.is_group(last), nm.is_decimal(last));
+        let (mut g, mut d) = (nm.is_group(last), nm.is_decimal(last));
+        // A stop or comma the language does not list (AFP's "50.000" in
+        // French), or a listed group separator not followed by a group of
+        // three ("8.5" in Italian scientific copy): read it the way the
+        // digits suggest.
+        if matches!(last, '.' | ',') && !(g && d) {
+            let head = self.len_of(parts[0].1);
+            let three = last_len == 3 && head <= 3;
+            // 07.30, 14.30 Uhr: a time, two figures.
+            let clock = last_len == 2
+                && head <= 2
+                && digits_value(self.raw(parts[0].1)).is_some_and(|h| h <= 24.0)
+                && digits_value(self.raw(last_atom)).is_some_and(|m| m < 60.0);
+            if !g && !d {
+                g = three;
+                d = !three && !clock;
+            } else if g && !three && n == 2 && !clock {
+                g = false;
+                d = true;
+            }
+        }
         let repeated = parts[1..n - 1].iter().any(|p| p.0 == last);
         let decimal_last = match (g, d) {
             (false, true) => true,
@@ -968,14 +1085,21 @@ impl<'a> Scan<'a> {
             _ => return None,
         };
         let group_end = if decimal_last { n - 1 } else { n };
-        if group_end > 1 {
+        // Indian grouping: 2,06,737 and 1,23,45,678.
+        let indian = group_end > 2
+            && parts[1..group_end].iter().all(|p| p.0 == ',')
+            && self.len_of(parts[group_end - 1].1) == 3
+            && parts[1..group_end - 1].iter().all(|p| self.len_of(p.1) == 2)
+            && self.len_of(parts[0].1) <= 2;
+        if group_end > 1 && !indian {
             let head = self.len_of(parts[0].1);
             if !(1..=3).contains(&head) {
                 return None;
             }
             let sep = parts[1].0;
             for p in &parts[1..group_end] {
-                if !nm.is_group(p.0) || p.0 != sep || self.len_of(p.1) != 3 {
+                let listed = nm.is_group(p.0) || (matches!(p.0, '.' | ',') && !nm.is_decimal(p.0));
+                if !listed || p.0 != sep || self.len_of(p.1) != 3 {
                     return None;
                 }
             }
@@ -1146,7 +1270,14 @@ impl<'a> Scan<'a> {
         let refine = |(u, end): (usize, usize)| {
             // 元人民币, dollars US: a narrower currency right after.
             match try_at(end) {
-                Some((v, end2)) if self.near(end) && self.um.is_currency(u) && self.um.overlap(u, v) => (v, end2),
+                Some((v, end2))
+                    if self.near(end)
+                        && self.um.is_currency(u)
+                        && self.um.overlap(u, v)
+                        && self.um.refs[u].factor == self.um.refs[v].factor =>
+                {
+                    (v, end2)
+                }
                 _ => (u, end),
             }
         };
@@ -1179,7 +1310,7 @@ impl<'a> Scan<'a> {
             if a.scale != 1.0 || a.role != Role::Number || b.role != Role::Number || a.spelled != b.spelled {
                 continue;
             }
-            let between = &self.text[a.end..b.start];
+            let Some(between) = self.text.get(a.end..b.start) else { continue };
             let trimmed = between.trim();
             if trimmed.is_empty() || trimmed.len() > 12 || between.contains('\n') {
                 continue;
@@ -1195,7 +1326,13 @@ impl<'a> Scan<'a> {
             }
             let (scale, kind, kind_sure, unit, doubt) = (b.scale, b.kind, b.kind_sure, b.unit, b.scale_doubt);
             let mantissa = b.value / b.scale;
+            let (b_clock, b_value) = (b.clock, b.value);
             let a = &mut ms[k - 1];
+            // "6-8 p.m.": the afternoon applies to both hours.
+            if b_clock && !a.clock && a.value.fract() == 0.0 && a.value < 12.0 && a.value + 12.0 <= b_value {
+                a.value += 12.0;
+                a.clock = true;
+            }
             if scale != 1.0 && a.value.abs() < mantissa.abs() {
                 a.value *= scale;
                 a.ulp *= scale;

@@ -53,6 +53,8 @@ pub struct Hit {
     pub start: usize,
     /// One past the last atom.
     pub end: usize,
+    /// Matched a lower-case form through its capitalised variant.
+    pub capitalised: bool,
 }
 
 /// The default case rule for a number-table form: exact for one or two
@@ -133,7 +135,9 @@ impl<P> Lexicon<P> {
         for &fi in cands {
             let f = &self.forms[fi];
             if let Some(end) = matches(f, text, atoms, i) {
-                let hit = Hit { entry: f.entry, start: i, end };
+                let raw = &text[atoms[i].start..atoms[i].end];
+                let capitalised = f.case == CaseRule::AsWritten && raw != &*f.raw[0];
+                let hit = Hit { entry: f.entry, start: i, end, capitalised };
                 if accept(&hit) {
                     return Some(hit);
                 }
@@ -149,7 +153,9 @@ impl<P> Lexicon<P> {
         for &fi in cands {
             let f = &self.forms[fi];
             if let Some(end) = matches(f, text, atoms, i) {
-                out.push(Hit { entry: f.entry, start: i, end });
+                let raw = &text[atoms[i].start..atoms[i].end];
+                let capitalised = f.case == CaseRule::AsWritten && raw != &*f.raw[0];
+                out.push(Hit { entry: f.entry, start: i, end, capitalised });
             }
         }
     }

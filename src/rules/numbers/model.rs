@@ -87,6 +87,8 @@ pub struct NumberModel {
     pub joiners: Vec<char>,
     /// Counter words.
     pub counters: Lexicon<()>,
+    /// 12-hour clock words: `true` for the afternoon.
+    pub clock: Lexicon<bool>,
     /// Percent forms after the number.
     pub percent: Lexicon<PercentEntry>,
     /// Percent forms before the number.
@@ -227,6 +229,10 @@ impl NumberModel {
         }
         all_forms.extend(minus_word_forms.iter().copied());
         all_forms.extend(t.minus.iter().map(String::as_str));
+        all_forms.extend(t.clock_am.iter().chain(&t.clock_pm).map(String::as_str));
+        let mut clock = Lexicon::default();
+        clock.add(false, t.clock_am.iter().map(String::as_str), number_case);
+        clock.add(true, t.clock_pm.iter().map(String::as_str), number_case);
         all_forms.extend(t.range_connectors.iter().map(String::as_str));
         let words = words_lexicon(&t.number_words);
         starters_of(&words, &all_forms, &mut starters);
@@ -243,6 +249,7 @@ impl NumberModel {
             scale_connectors: plain_lexicon(t.scale_connectors.iter().map(String::as_str)),
             joiners: single_chars(&t.suffix_joiners),
             counters: plain_lexicon(t.counters.iter().map(String::as_str)),
+            clock,
             percent,
             percent_prefix,
             percent_prefix_text,
@@ -286,6 +293,7 @@ impl NumberModel {
             scale_connectors: Lexicon::default(),
             joiners: vec!['-'],
             counters: Lexicon::default(),
+            clock: Lexicon::default(),
             percent: plain_lexicon_percent(),
             percent_prefix: Lexicon::default(),
             percent_prefix_text: Vec::new(),
