@@ -149,7 +149,7 @@ pub fn atomize(text: &str) -> Vec<Atom> {
                 }
                 i += d.len_utf8();
             }
-        } else if is_cjk_char(c) {
+        } else if is_cjk_char(c) && c != '・' {
             kind = AtomKind::Cjk;
             i += len;
         } else if is_word_char(c) {

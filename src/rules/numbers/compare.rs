@@ -5,7 +5,7 @@
 //! sentence is paired into substitutions, and each substitution is a
 //! number, scale, date or unit difference.
 
-use super::extract::{DateMention, DayWord, Extraction, Kind, Mention, Role, extract};
+use super::extract::{Convention, DateMention, DayWord, Extraction, Kind, Mention, Role, extract_with};
 use super::units::{UnitModel, unit_model};
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, RuleMeta, SideContext, target_span};
@@ -58,6 +58,7 @@ struct Side<'a> {
 impl<'a> Side<'a> {
     fn new(cx: SideContext<'a>) -> Side<'a> {
         let side_lang = cx.lang();
+        let conv = Convention::of(cx.text(), side_lang.map(|l| l.code()));
         let mut x = Extraction::default();
         for p in 0..cx.paragraph_count() {
             // A paragraph left in another language is read in that language.
@@ -66,7 +67,7 @@ impl<'a> Side<'a> {
                 _ => side_lang,
             };
             let (start, _) = cx.paragraph_range(p);
-            let px = extract(cx.paragraph(p), lang.map(|l| l.code()));
+            let px = extract_with(cx.paragraph(p), lang.map(|l| l.code()), conv);
             x.append_shifted(px, start);
         }
         let sents = &cx.units.sentences;
@@ -256,6 +257,18 @@ fn equal_reading(a: &Mention, b: &Mention) -> bool {
     if short_year(a, b) || short_year(b, a) {
         return true;
     }
+    // 1900s against "20. Jahrhundert": a year and its century.
+    let century = |y: &Mention, c: &Mention| {
+        y.value.fract() == 0.0 && (1000.0..3000.0).contains(&y.value) && same((y.value / 100.0).floor() + 1.0, c.value)
+    };
+    if century(a, b) || century(b, a) {
+        return true;
+    }
+    // 9pm against "9 Uhr abends": an hour on either clock.
+    let clock = |c: &Mention, o: &Mention| c.clock && c.value >= 12.0 && same(c.value - 12.0, o.value);
+    if clock(a, b) || clock(b, a) {
+        return true;
+    }
     let reads = |m: &Mention| [m.value, m.alt.unwrap_or(f64::NAN)];
     let (ra, rb) = (reads(a), reads(b));
     ra.iter().any(|x| rb.iter().any(|y| same(*x, *y)))
@@ -385,14 +398,20 @@ impl Cmp<'_, '_> {
     /// True when a leftover is accounted for by the other side: an
     /// approximate word in range, a month name, or an uncertain reading of
     /// the same value (an article for 1, "beide" for 2).
-    fn explained(&self, m: &Mention, other: &Side<'_>, uncertain: &[usize]) -> bool {
+    fn explained(&self, i: usize, source: bool, g: &Group) -> bool {
+        let (side, other, uncertain) = if source { (self.src, self.tgt, &g.ut) } else { (self.tgt, self.src, &g.us) };
+        let m = &side.x.mentions[i];
+        let pos = side.pos.get(side.sent[i]).copied().unwrap_or(u32::MAX);
+        let near = |p: u32| pos == u32::MAX || p == u32::MAX || pos.abs_diff(p) <= 1;
         let v = m.value.abs();
         let x = &other.x;
-        let para = |b: usize| other.paragraph_of(b);
-        let _ = para;
-        if x.approx.iter().any(|a| {
-            if a.vague { v >= a.value && v < a.value * 100.0 } else { v >= 0.5 * a.value && v <= 2.0 * a.value }
-        }) {
+        let year_like = m.value.fract() == 0.0 && (1000.0..2100.0).contains(&m.value) && m.scale == 1.0;
+        if !year_like
+            && x.approx.iter().any(|a| {
+                let fits = if a.vague { v >= a.value && v < a.value * 10.0 } else { v >= 0.5 * a.value && v <= 2.0 * a.value };
+                fits && near(other.pos_of_byte(a.start))
+            })
+        {
             return true;
         }
         if m.value.fract() == 0.0 && (1.0..=12.0).contains(&m.value) && x.dates.iter().any(|d| d.month == Some(m.value as u8)) {
@@ -400,7 +419,8 @@ impl Cmp<'_, '_> {
         }
         uncertain.iter().any(|&u| {
             let o = &x.mentions[u];
-            equal(m, o) || equal_reading(m, o)
+            let p = other.pos.get(other.sent[u]).copied().unwrap_or(u32::MAX);
+            (equal(m, o) || equal_reading(m, o)) && near(p)
         })
     }
 
@@ -409,6 +429,16 @@ impl Cmp<'_, '_> {
     fn substitute(&self, g: &mut Group, max_dist: u32, out: &mut Vec<Difference>) {
         // Candidate partners: certain leftovers, and uncertain readings that
         // may stand in for a small count ("elf").
+        if std::env::var_os("WC_DEBUG").is_some() {
+            for &s in &g.ls {
+                let m = self.ms(s);
+                eprintln!("  LS{max_dist} {:?} v={} pos={} weak={} role={:?} expl={}", self.src.text((m.start, m.end)), m.value, self.pos_s(s), m.weak, m.role, self.explained(s, true, g));
+            }
+            for &t in &g.lt {
+                let m = self.mt(t);
+                eprintln!("  LT{max_dist} {:?} v={} pos={} weak={} role={:?} expl={}", self.tgt.text((m.start, m.end)), m.value, self.pos_t(t), m.weak, m.role, self.explained(t, false, g));
+            }
+        }
         let cand_t: Vec<(usize, bool)> = g.lt.iter().map(|&t| (t, true)).chain(g.ut.iter().map(|&t| (t, false))).collect();
         let cand_s: Vec<(usize, bool)> = g.ls.iter().map(|&s| (s, true)).chain(g.us.iter().map(|&s| (s, false))).collect();
         let mut pairs = Vec::new();
@@ -419,11 +449,17 @@ impl Cmp<'_, '_> {
                 }
                 let (ms, mt) = (self.ms(s), self.mt(t));
                 let d = self.distance(s, t);
-                if d > max_dist || !substitutable(ms, mt) {
+                let (ta, tb) = (self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
+                if d > max_dist || !substitutable(ms, mt, ta, tb) {
                     continue;
                 }
-                let es = self.explained(ms, self.tgt, &g.ut);
-                let et = self.explained(mt, self.src, &g.us);
+                let es = self.explained(s, true, g);
+                let et = self.explained(t, false, g);
+                // A code (COVID-19, F-16) stands against a plain figure only
+                // when that figure is not accounted for otherwise.
+                if (ms.role == Role::Code) != (mt.role == Role::Code) && ((ms.role != Role::Code && es) || (mt.role != Role::Code && et)) {
+                    continue;
+                }
                 // Both figures accounted for otherwise; or an uncertain
                 // partner while the certain figure is accounted for.
                 if (es && et) || (!tc && es) || (!sc && et) {
@@ -441,6 +477,14 @@ impl Cmp<'_, '_> {
             }
             used_s[a] = true;
             used_t[b] = true;
+            if std::env::var_os("WC_FEAT").is_some() {
+                let (s, t) = (cand_s[a].0, cand_t[b].0);
+                let (ms, mt) = (self.ms(s), self.mt(t));
+                let d = self.distance(s, t);
+                let near_s = cand_s.iter().filter(|c| c.1 && self.pos_s(c.0).abs_diff(self.pos_s(s)) <= 1 && !self.ms(c.0).weak).count();
+                let near_t = cand_t.iter().filter(|c| c.1 && self.pos_t(c.0).abs_diff(self.pos_t(t)) <= 1 && !self.mt(c.0).weak).count();
+                eprintln!("FEAT d={d} ns={near_s} nt={near_t} sp={}{} ratio={:.2} stage={max_dist} | {} || {}", u8::from(ms.spelled), u8::from(mt.spelled), (mt.value / ms.value).abs(), self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
+            }
             out.push(self.classify(cand_s[a].0, cand_t[b].0));
         }
         let gone_s: Vec<usize> = cand_s.iter().zip(&used_s).filter(|(_, u)| **u).map(|(c, _)| c.0).collect();
@@ -650,25 +694,41 @@ fn retain_unused(v: &mut Vec<usize>, used: &[bool]) {
     });
 }
 
+/// A figure the other side split or cut: `182` against `182.44`
+/// (`１８２円４４銭`), `648` against `12.648`, `1` against `1.55`
+/// (`1メートル55`).
+fn part_of(a: &Mention, b: &Mention) -> bool {
+    let whole = |x: f64| x.fract() == 0.0;
+    let int_part = |x: &Mention, y: &Mention| whole(y.value) && !whole(x.value) && same(x.value.trunc(), y.value);
+    let low_group = |x: &Mention, y: &Mention| {
+        whole(x.value) && whole(y.value) && x.value.abs() >= 1000.0 && y.value.abs() < 1000.0 && same(x.value.abs() % 1000.0, y.value.abs())
+    };
+    int_part(a, b) || int_part(b, a) || low_group(a, b) || low_group(b, a)
+}
+
 /// Whether two leftovers may be reported as one replacing the other.
-fn substitutable(a: &Mention, b: &Mention) -> bool {
-    if a.weak || b.weak || a.role == Role::Month || b.role == Role::Month {
+fn substitutable(a: &Mention, b: &Mention, ta: &str, tb: &str) -> bool {
+    if a.weak || b.weak || a.role == Role::Month || b.role == Role::Month || part_of(a, b) {
+        return false;
+    }
+    if a.spelled != b.spelled && (a.value.abs() >= 100.0 || b.value.abs() >= 100.0) {
+        // "two" against 20, "24%" against "three": words stand for small
+        // counts; a larger figure is something else.
         return false;
     }
     let raisable = |m: &Mention| m.certain;
     if !raisable(a) && !raisable(b) {
         return false;
     }
-    if (a.role == Role::Code) != (b.role == Role::Code) {
-        // COVID-19 is paired only with another code.
-        return false;
-    }
     if !(a.certain && b.certain) {
         // An uncertain reading ("elf", "neuf") only stands in for a small
         // count, and an article ("a", "un", "ein") never does.
-        // Words for two ("both", "beide", "pair") are not counts either.
-        let loose = |m: &Mention| !m.certain && (m.value <= 2.0 || !m.spelled);
-        return !loose(a) && !loose(b) && a.value.abs() < 100.0 && b.value.abs() < 100.0;
+        // Words for two ("both", "beide", "pair") are not counts either, nor
+        // single characters (zh 打 "hit" or "dozen").
+        let loose = |m: &Mention, t: &str| {
+            !m.certain && (m.value <= 2.0 || !m.spelled || t.chars().count() < 3 || t.chars().any(crate::segment::is_cjk_char))
+        };
+        return !loose(a, ta) && !loose(b, tb) && a.value.abs() < 100.0 && b.value.abs() < 100.0;
     }
     true
 }

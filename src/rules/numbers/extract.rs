@@ -164,11 +164,79 @@ impl Extraction {
     }
 }
 
+/// How a document writes its decimals when it departs from its language
+/// (Italian scientific copy with `0.022` and `2.05`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Convention {
+    /// A stop is the decimal mark (and a comma groups digits).
+    pub dot_decimal: bool,
+    /// Both marks are used as decimals: a stop or comma before three
+    /// digits may be read either way.
+    pub mixed: bool,
+}
+
+impl Convention {
+    /// The convention of a whole text in `lang`: a language writing decimal
+    /// commas whose text shows decimal stops (`0.5`, `2.1`, `1.2345`) and no
+    /// decimal comma is read with decimal stops.
+    pub fn of(text: &str, lang: Option<&str>) -> Convention {
+        let nm = number_model(lang);
+        let (dot, comma) = decimal_evidence(text);
+        let mixed = dot > 0 && comma > 0;
+        if nm.is_decimal('.') || !nm.is_decimal(',') {
+            return Convention { dot_decimal: false, mixed };
+        }
+        Convention { dot_decimal: dot > comma, mixed }
+    }
+}
+
+/// Counts unmistakable decimal stops and commas: a digit run after the mark
+/// of one digit or of four and more, or after a lone zero (`0.022`).
+pub fn decimal_evidence(text: &str) -> (usize, usize) {
+    let b = text.as_bytes();
+    let (mut dot, mut comma) = (0, 0);
+    let mut i = 1;
+    while i + 1 < b.len() {
+        let c = b[i];
+        if (c == b'.' || c == b',') && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() {
+            let mut h = i;
+            while h > 0 && b[h - 1].is_ascii_digit() {
+                h -= 1;
+            }
+            let mut e = i + 1;
+            while e < b.len() && b[e].is_ascii_digit() {
+                e += 1;
+            }
+            let tail = e - i - 1;
+            let continues = e + 1 < b.len() && (b[e] == b'.' || b[e] == b',') && b[e + 1].is_ascii_digit();
+            let before = h > 0 && (b[h - 1] == b'.' || b[h - 1] == b',');
+            let zero = &b[h..i] == b"0";
+            if !continues && !before && (tail == 1 || tail >= 4 || zero) {
+                if c == b'.' {
+                    dot += 1;
+                } else {
+                    comma += 1;
+                }
+            }
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    (dot, comma)
+}
+
 /// Extracts the figures and dates of `text` written in `lang` (an ISO
 /// 639-1 code; `None` or an unknown code reads digits only).
 pub fn extract(text: &str, lang: Option<&str>) -> Extraction {
+    extract_with(text, lang, Convention::of(text, lang))
+}
+
+/// [`extract`] with a decimal convention found on a larger text.
+pub fn extract_with(text: &str, lang: Option<&str>, conv: Convention) -> Extraction {
     let um = unit_model();
     let mut s = Scan {
+        conv,
         text,
         atoms: atomize(text),
         nm: number_model(lang),
@@ -210,10 +278,13 @@ struct Core {
     kind: Kind,
     start_byte: usize,
     end_byte: usize,
+    /// The other reading of a mixed-convention numeral (`4.239`).
+    alt: Option<f64>,
 }
 
 /// The scanner state for one text.
 pub(super) struct Scan<'a> {
+    conv: Convention,
     pub(super) text: &'a str,
     pub(super) atoms: Vec<Atom>,
     pub(super) nm: &'a NumberModel,
@@ -223,6 +294,10 @@ pub(super) struct Scan<'a> {
     pub(super) used: Vec<bool>,
     ords: Vec<OrdMark>,
     pub(super) out: Extraction,
+}
+
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-9)
 }
 
 fn pow10(n: i32) -> f64 {
@@ -252,6 +327,7 @@ impl<'a> Scan<'a> {
             }
         }
         self.ranges();
+        self.subunit_sums();
         self.out.mentions.sort_by_key(|m| (m.start, m.end));
     }
 
@@ -510,13 +586,51 @@ impl<'a> Scan<'a> {
                 return Some(next);
             }
         }
+        // 0500, 0830: a time written as four digits with a leading zero.
+        if core.digits && core.end == j + 1 && !negative && currency.is_none() && percent_prefix.is_none() {
+            let raw = self.raw(j);
+            if raw.len() == 4
+                && raw.starts_with('0')
+                && let (Some(h), Some(m)) = (digits_value(&raw[..2]), digits_value(&raw[2..]))
+                && h < 24.0
+                && m < 60.0
+                && self.atoms.get(j + 1).is_none_or(|a| {
+                    !(a.glued && a.is_letter()) || self.raw(j + 1).chars().all(|c| c.is_ascii_uppercase())
+                })
+            {
+                self.used[i..j + 1].iter_mut().for_each(|u| *u = true);
+                let a = self.atoms[j];
+                let base = Mention {
+                    start: a.start,
+                    end: a.end,
+                    value: h,
+                    alt: None,
+                    kind: Kind::Plain,
+                    kind_sure: false,
+                    certain: true,
+                    weak: false,
+                    spelled: false,
+                    scale: 1.0,
+                    scale_doubt: false,
+                    ulp: 1.0,
+                    role,
+                    unit: None,
+                    clock: true,
+                };
+                if m != 0.0 {
+                    self.out.mentions.push(Mention { value: m, clock: false, ..base.clone() });
+                }
+                self.out.mentions.push(base);
+                return Some(j + 1);
+            }
+        }
         let mut value = core.value;
         let mut ulp = core.ulp;
         let mut kind = core.kind;
         let mut kind_sure = kind == Kind::Ordinal;
         let mut scale = 1.0;
         let mut scale_doubt = false;
-        let mut alt = None;
+        let mut alt = core.alt;
         let mut e = core.end;
         let mut certain = core.certain;
         if let Some(p) = percent_prefix {
@@ -549,23 +663,24 @@ impl<'a> Scan<'a> {
                     e = h.end;
                 }
             } else {
-                let sc = self.scales_after(e, &core, currency.is_some());
+                let sc = if self.nm.additive {
+                    self.myriad(&core)
+                } else {
+                    self.scales_after(e, &core, currency.is_some())
+                };
                 if sc.applied {
-                    value *= sc.factor;
-                    ulp *= sc.factor;
+                    if let Some((v, u)) = sc.total {
+                        value = v;
+                        ulp = u;
+                    } else {
+                        value *= sc.factor;
+                        ulp *= sc.factor;
+                    }
                     scale = sc.factor;
                     scale_doubt = sc.doubt;
                     certain = true;
                     core.lone_cjk = false;
                     e = sc.end;
-                    if self.nm.additive {
-                        let (add, end, add_ulp) = self.additive(e, sc.factor);
-                        value += add;
-                        if add != 0.0 {
-                            ulp = ulp.min(add_ulp);
-                            e = end;
-                        }
-                    }
                 } else if let Some(f) = sc.alt {
                     alt = Some(value * f);
                 }
@@ -642,7 +757,7 @@ impl<'a> Scan<'a> {
             minutes = Some(((core.value.fract() * 100.0).round(), core.start_byte, core.end_byte));
         } else if core.value.fract() != 0.0 {
             return None;
-        } else if self.sym(e) == Some(':')
+        } else if matches!(self.sym(e), Some(':' | '.'))
             && self.atoms[e].glued
             && self.atoms.get(e + 1).is_some_and(|a| a.glued && a.kind == AtomKind::Digits && self.len_of(e + 1) == 2)
         {
@@ -791,6 +906,7 @@ impl<'a> Scan<'a> {
             kind: Kind::Plain,
             start_byte: a.start,
             end_byte: self.atoms[end - 1].end,
+            alt: None,
         };
         if let Some(h) = self.find(&nm.fractions, j, false) {
             let w = nm.fractions.entries[h.entry];
@@ -815,6 +931,7 @@ impl<'a> Scan<'a> {
         let (value, end, ulp) = self.numeral(j);
         let mut c = base(value, end, ulp);
         c.digits = true;
+        c.alt = self.other_reading(j, end);
         // Hours before "p.m." and the like are not handled: 24-hour copy
         // dominates news, and "3 p.m." against "15 Uhr" is rare in a pair.
         if let Some(o) = self.ordinal_at(a.start, self.atoms[end - 1].end) {
@@ -897,6 +1014,7 @@ impl<'a> Scan<'a> {
             kind: Kind::Plain,
             start_byte: self.atoms[j].start,
             end_byte: self.atoms[end - 1].end,
+            alt: None,
         }
     }
 
@@ -919,6 +1037,8 @@ impl<'a> Scan<'a> {
         let mut ambiguous = false;
         let mut frac_digits = 0i32;
         let mut frac = 0.0;
+        let mut positional = false;
+        let mut zero = false;
         while k < self.atoms.len() && (k == j || self.atoms[k].glued) && !self.used[k] {
             let Some(c) = self.cjk_char(k) else { break };
             let Some(n) = nm.cjk.get(&c) else { break };
@@ -927,8 +1047,12 @@ impl<'a> Scan<'a> {
                     if frac_digits > 0 {
                         frac += f64::from(d) * pow10(-frac_digits);
                         frac_digits += 1;
-                    } else if prev_digit && d < 10 && current.is_some_and(|c| c < 10.0 || chars > 1) {
+                    } else if prev_digit && d < 10 {
+                        // 二〇二四 is read digit by digit; 一两, 三四 ("one or
+                        // two", "three or four") are not a number.
                         current = Some(current.unwrap_or(0.0) * 10.0 + f64::from(d));
+                        positional = true;
+                        zero |= d == 0;
                     } else {
                         current = Some(f64::from(d));
                     }
@@ -960,6 +1084,12 @@ impl<'a> Scan<'a> {
         if chars == 0 {
             return None;
         }
+        if positional && !has_unit && !zero && chars < 3 {
+            let mut c = self.cjk_numeral_core(j, k, 0.0);
+            c.certain = false;
+            c.weak = true;
+            return Some(c);
+        }
         let value = section + current.unwrap_or(0.0) + frac;
         let lone = !has_unit && chars == 1;
         let lone_unit = has_unit && chars == 1;
@@ -976,7 +1106,26 @@ impl<'a> Scan<'a> {
             kind: Kind::Plain,
             start_byte: self.atoms[j].start,
             end_byte: self.atoms[k - 1].end,
+            alt: None,
         })
+    }
+
+    fn cjk_numeral_core(&self, j: usize, k: usize, value: f64) -> Core {
+        Core {
+            value,
+            end: k,
+            ulp: 1.0,
+            spelled: true,
+            certain: true,
+            weak: false,
+            lone_cjk: false,
+            lone_ambiguous: false,
+            digits: false,
+            kind: Kind::Plain,
+            start_byte: self.atoms[j].start,
+            end_byte: self.atoms[k - 1].end,
+            alt: None,
+        }
     }
 
     /// Digits with group and decimal separators, read by the language's
@@ -1030,6 +1179,22 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// In a text using both decimal marks, `4.239` and `1,105` may be read
+    /// the other way.
+    fn other_reading(&self, j: usize, end: usize) -> Option<f64> {
+        if !self.conv.mixed || end != j + 3 || self.len_of(j + 2) != 3 || self.len_of(j) > 3 {
+            return None;
+        }
+        let sep = self.sym(j + 1).filter(|c| matches!(c, '.' | ','))?;
+        let _ = sep;
+        let head = digits_value(self.raw(j))?;
+        let tail = digits_value(self.raw(j + 2))?;
+        let as_group = head * 1000.0 + tail;
+        let as_decimal = head + tail / 1000.0;
+        let (value, _, _) = self.interpret(&[('\0', j), (sep, j + 2)])?;
+        Some(if same_value(value, as_group) { as_decimal } else { as_group })
+    }
+
     fn len_of(&self, i: usize) -> usize {
         self.raw(i).chars().count()
     }
@@ -1048,7 +1213,14 @@ impl<'a> Scan<'a> {
         }
         let (last, last_atom) = parts[n - 1];
         let last_len = self.len_of(last_atom);
-        let (mut g, mut d) = (nm.is_group(last), nm.is_decimal(last));
+        let is_group = |c: char| if self.conv.dot_decimal && matches!(c, '.' | ',') { c == ',' } else { nm.is_group(c) };
+        let is_decimal = |c: char| if self.conv.dot_decimal && matches!(c, '.' | ',') { c == '.' } else { nm.is_decimal(c) };
+        let (mut g, mut d) = (is_group(last), is_decimal(last));
+        // 0.001: a lone zero never heads a group.
+        if matches!(last, '.' | ',') && n == 2 && self.raw(parts[0].1) == "0" && (g || !d) {
+            g = false;
+            d = true;
+        }
         // A stop or comma the language does not list (AFP's "50.000" in
         // French), or a listed group separator not followed by a group of
         // three ("8.5" in Italian scientific copy): read it the way the
@@ -1079,7 +1251,7 @@ impl<'a> Scan<'a> {
                 } else if n > 2 {
                     true
                 } else {
-                    !(last_len == 3 && nm.decimal.first() != Some(&last))
+                    !(last_len == 3 && nm.decimal.first() != Some(&last) && !self.conv.dot_decimal)
                 }
             }
             _ => return None,
@@ -1098,7 +1270,7 @@ impl<'a> Scan<'a> {
             }
             let sep = parts[1].0;
             for p in &parts[1..group_end] {
-                let listed = nm.is_group(p.0) || (matches!(p.0, '.' | ',') && !nm.is_decimal(p.0));
+                let listed = is_group(p.0) || (matches!(p.0, '.' | ',') && !is_decimal(p.0));
                 if !listed || p.0 != sep || self.len_of(p.1) != 3 {
                     return None;
                 }
@@ -1148,7 +1320,7 @@ impl<'a> Scan<'a> {
     /// rules of the README.
     fn scales_after(&self, e: usize, core: &Core, currency: bool) -> Scaled {
         let nm = self.nm;
-        let mut out = Scaled { applied: false, factor: 1.0, end: e, doubt: false, alt: None };
+        let mut out = Scaled { applied: false, factor: 1.0, end: e, doubt: false, alt: None, total: None };
         let mut p = e;
         loop {
             if !self.near(p) {
@@ -1176,7 +1348,10 @@ impl<'a> Scan<'a> {
                     if !first.glued || q != p {
                         break;
                     }
-                } else if letters <= 2 {
+                } else if letters <= 2
+                    || self.ul.after.find(self.text, &self.atoms, q, |u| u.end >= h.end).is_some()
+                {
+                    // 5m, 1 600 mil.: a unit unless a currency stands by.
                     let cur = currency || self.unit_after(h.end).is_some_and(|(u, _)| self.um.is_currency(u));
                     if !cur {
                         if !out.applied {
@@ -1198,59 +1373,130 @@ impl<'a> Scan<'a> {
         out
     }
 
-    /// A following section of a myriad number (`2兆3000億`, `一万两千`).
-    fn additive(&self, e: usize, prev_scale: f64) -> (f64, usize, f64) {
+    /// A scale word at atom `p` in a myriad language: `(value, end)`.
+    /// Ambiguous characters (百, 京, 천) count only glued to the number;
+    /// a unit starting there wins (兆瓦).
+    fn myriad_scale(&self, p: usize) -> Option<(f64, usize)> {
+        if !self.near(p) {
+            return None;
+        }
+        let h = self.find_after(&self.nm.scales, p, self.nm.particles_attach)?;
+        if let Some(u) = self.ul.after.find(self.text, &self.atoms, p, |_| true)
+            && u.end > h.end
+        {
+            return None;
+        }
+        let w = self.nm.scales.entries[h.entry];
+        if w.ambiguous && !self.atoms[p].glued {
+            return None;
+        }
+        Some((w.value, h.end))
+    }
+
+    /// A number term at atom `p`: digits or CJK numerals.
+    fn myriad_term(&self, p: usize) -> Option<Core> {
+        let a = self.atoms.get(p)?;
+        if self.used[p] {
+            return None;
+        }
+        if a.kind == AtomKind::Digits {
+            let (value, end, ulp) = self.numeral(p);
+            return Some(Core {
+                value,
+                end,
+                ulp,
+                spelled: false,
+                certain: true,
+                weak: false,
+                lone_cjk: false,
+                lone_ambiguous: false,
+                digits: true,
+                kind: Kind::Plain,
+                start_byte: a.start,
+                end_byte: self.atoms[end - 1].end,
+                alt: None,
+            });
+        }
+        let c = self.cjk_char(p)?;
+        matches!(self.nm.cjk.get(&c), Some(CjkNumeral::Digit(..) | CjkNumeral::Unit(_))).then(|| self.cjk_numeral(p)).flatten()
+    }
+
+    /// The scales of a myriad number: small units (千 百 十) build a section,
+    /// large ones (万 億 兆) multiply it, and following smaller sections add:
+    /// `2兆3000億`, `1億2千万`, `5億8千5百万`, `一万两千`, `2조 3000억`.
+    fn myriad(&self, core: &Core) -> Scaled {
+        let mut out = Scaled { applied: false, factor: 1.0, end: core.end, doubt: false, alt: None, total: None };
         let mut total = 0.0;
-        let mut p = e;
-        let mut ulp = f64::INFINITY;
-        let mut limit = prev_scale;
-        while self.near(p) && p < self.atoms.len() && !self.used[p] {
-            let a = &self.atoms[p];
-            let numeric = a.kind == AtomKind::Digits
-                || self.cjk_char(p).is_some_and(|c| matches!(self.nm.cjk.get(&c), Some(CjkNumeral::Digit(..) | CjkNumeral::Unit(_))));
-            if !numeric {
-                break;
+        let mut section = 0.0;
+        let mut term = core.value;
+        let mut e = core.end;
+        let mut ulp = core.ulp;
+        let mut last_large = f64::INFINITY;
+        let mut largest = 1.0f64;
+        loop {
+            // Small units inside the section: 8千5百.
+            let mut small = false;
+            if let Some((v, end)) = self.myriad_scale(e)
+                && v < 1e4
+                && self.atoms[e].glued
+            {
+                term *= v;
+                ulp = ulp.max(1.0) * v;
+                e = end;
+                small = true;
+                out.applied = true;
             }
-            let core = if a.kind == AtomKind::Digits {
-                let (v, end, u) = self.numeral(p);
-                Core {
-                    value: v,
-                    end,
-                    ulp: u,
-                    spelled: false,
-                    certain: true,
-                    weak: false,
-                    lone_cjk: false,
-                    lone_ambiguous: false,
-                    digits: true,
-                    kind: Kind::Plain,
-                    start_byte: a.start,
-                    end_byte: self.atoms[end - 1].end,
-                }
-            } else {
-                match self.cjk_numeral(p) {
-                    Some(c) => c,
-                    None => break,
-                }
-            };
-            let sc = self.scales_after(core.end, &core, false);
-            let (v, end, factor) = if sc.applied {
-                (core.value * sc.factor, sc.end, sc.factor)
-            } else {
-                (core.value, core.end, 1.0)
-            };
-            if factor >= limit || v >= limit || (a.kind == AtomKind::Digits && !a.glued && !sc.applied) {
-                break;
+            section += term;
+            if small
+                && self.atoms.get(e).is_some_and(|a| a.glued)
+                && let Some(next) = self.myriad_term(e)
+                && self.myriad_scale(next.end).is_some_and(|(v, _)| v < 1e4)
+            {
+                term = next.value;
+                ulp = next.ulp;
+                e = next.end;
+                continue;
             }
-            total += v;
-            ulp = ulp.min(core.ulp * factor);
-            p = end;
-            limit = factor;
-            if factor == 1.0 {
-                break;
+            match self.myriad_scale(e) {
+                Some((v, end)) if v >= 1e4 && v < last_large => {
+                    total += section * v;
+                    ulp *= v;
+                    largest = largest.max(v);
+                    last_large = v;
+                    e = end;
+                    out.applied = true;
+                    section = 0.0;
+                    // A following smaller section.
+                    if self.near(e)
+                        && let Some(next) = self.myriad_term(e)
+                        && (self.atoms[e].glued || self.myriad_scale(next.end).is_some())
+                    {
+                        let next_scale = self.myriad_scale(next.end).map_or(1.0, |x| x.0);
+                        if next_scale < last_large && (next_scale > 1.0 || next.value < last_large) {
+                            term = next.value;
+                            ulp = next.ulp;
+                            e = next.end;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                _ => {
+                    total += section;
+                    break;
+                }
             }
         }
-        (total, p, ulp)
+        if out.applied {
+            out.end = e;
+            out.factor = largest.max(if total != core.value { 1.0 } else { 1.0 });
+            if largest == 1.0 {
+                // Only small units (3千): a plain scale.
+                out.factor = total / core.value.max(f64::MIN_POSITIVE);
+            }
+            out.total = Some((total, ulp));
+        }
+        out
     }
 
     /// A currency or unit after atom `e` (with connectors: `d'euros`).
@@ -1298,6 +1544,38 @@ impl<'a> Scan<'a> {
             return None;
         }
         try_at(c.end).map(refine)
+    }
+
+    /// `3ドル74セント`, `5 euros 50 cents`: a sum in a currency and its
+    /// subunit is one amount.
+    fn subunit_sums(&mut self) {
+        let um = self.um;
+        let ms = &mut self.out.mentions;
+        let mut k = 1;
+        while k < ms.len() {
+            let (a, b) = (&ms[k - 1], &ms[k]);
+            let joined = match (a.unit, b.unit) {
+                (Some(ua), Some(ub)) => {
+                    um.refs[ua].factor == 1.0
+                        && um.refs[ub].factor < 1.0
+                        && um.is_currency(ua)
+                        && um.overlap(ua, ub)
+                        && b.value < 1.0 / um.refs[ub].factor
+                        && self.text.get(a.end..b.start).is_some_and(|g| g.len() <= 3 && g.chars().all(char::is_whitespace))
+                }
+                _ => false,
+            };
+            if joined {
+                let (add, end, f) = (b.value, b.end, um.refs[b.unit.unwrap_or(0)].factor);
+                let a = &mut ms[k - 1];
+                a.value += add * f;
+                a.ulp = a.ulp.min(f);
+                a.end = end;
+                ms.remove(k);
+            } else {
+                k += 1;
+            }
+        }
     }
 
     /// Ranges: `between 2 and 3 million`, `3～5万`, `2-3%`: the scale,
@@ -1359,4 +1637,6 @@ struct Scaled {
     end: usize,
     doubt: bool,
     alt: Option<f64>,
+    /// The whole value and its last digit (myriad numbers).
+    total: Option<(f64, f64)>,
 }

@@ -136,7 +136,7 @@ fn unit_pair_examples() {
 #[ignore]
 fn debug_extract() {
     let um = unit_model();
-    for (t, l) in [("台風は時速100キロで進んでいる。", "ja"), ("The typhoon is moving at 100 mph.", "en")] {
+    for (t, l) in [("Gli stipendi lordi annui variano da CHF 36 400 a CHF 91 500.", "it"), ("総売上げは5分の1増の18億ポンドとなった", "ja")] {
         let x = extract(t, Some(l));
         for m in &x.mentions {
             eprintln!("{l} {:?} {:?} unit={:?}", &t[m.start..m.end], m, m.unit.map(|u| &um.refs[u].id));
