@@ -537,11 +537,12 @@ impl Cmp<'_, '_> {
     /// Dates, weekdays and relative days of the group. Day and year figures
     /// of dates reported here leave the number comparison.
     fn dates(&self, g: &mut Group, sp: &[usize], tp: &[usize], out: &mut Vec<Difference>) {
-        let src_dates: Vec<DateMention> = in_paras(self.src, &self.src.x.dates, sp, |d| d.start);
-        let tgt_dates: Vec<DateMention> = in_paras(self.tgt, &self.tgt.x.dates, tp, |d| d.start);
-        let with_month = |v: &[DateMention]| -> Vec<usize> { (0..v.len()).filter(|&i| v[i].month.is_some()).collect() };
-        let mut ls = with_month(&src_dates);
-        let mut lt = with_month(&tgt_dates);
+        let src_dates: Vec<DateMention> =
+            in_paras(self.src, &self.src.x.dates, sp, |d| d.start).into_iter().filter(|d| d.month.is_some()).collect();
+        let tgt_dates: Vec<DateMention> =
+            in_paras(self.tgt, &self.tgt.x.dates, tp, |d| d.start).into_iter().filter(|d| d.month.is_some()).collect();
+        let ps: Vec<u32> = src_dates.iter().map(|d| self.src.pos_of_byte(d.start)).collect();
+        let pt: Vec<u32> = tgt_dates.iter().map(|d| self.tgt.pos_of_byte(d.start)).collect();
         let readings = |d: &DateMention| {
             let mut r = vec![(d.day, d.month)];
             if let Some((day, m)) = d.alt {
@@ -554,60 +555,79 @@ impl Cmp<'_, '_> {
                 .iter()
                 .any(|ra| readings(b).iter().any(|rb| ra.1 == rb.1 && (ra.0 == rb.0 || !strict)))
         };
+        let mut ls: Vec<usize> = (0..src_dates.len()).collect();
+        let mut lt: Vec<usize> = (0..tgt_dates.len()).collect();
         let mut removed_s = Vec::new();
         let mut removed_t = Vec::new();
-        // Dates of the same month agree here; a different day is left to
-        // the number comparison (it may stand elsewhere: "26 and 27 November").
+        // Dates of the same month agree here, nearest first; a different day
+        // is left to the number comparison ("26 and 27 November").
         for strict in [true, false] {
-            let mut k = 0;
-            while k < ls.len() {
-                let a = &src_dates[ls[k]];
-                let Some(p) = lt.iter().position(|&t| agree(a, &tgt_dates[t], strict)) else {
-                    k += 1;
-                    continue;
-                };
-                let b = tgt_dates[lt[p]];
+            for (a, b) in match_nearest(&ls, &lt, &ps, &pt, |a, b| agree(&src_dates[a], &tgt_dates[b], strict)) {
+                let (x, y) = (&src_dates[a], &tgt_dates[b]);
                 // Same day and month, another year (an era year off by one).
-                if let (true, Some(ya), Some(yb), Some(_)) = (strict, a.year, b.year, a.day)
+                if let (true, Some(ya), Some(yb), Some(_)) = (strict, x.year, y.year, x.day)
                     && ya != yb
                 {
                     let msg = format!(
                         "year changed: source has “{}” ({}) where the target has “{}” ({})",
-                        self.src.text((a.start, a.end)),
-                        fmt_date(a),
-                        self.tgt.text((b.start, b.end)),
-                        fmt_date(&b)
+                        self.src.text((x.start, x.end)),
+                        fmt_date(x),
+                        self.tgt.text((y.start, y.end)),
+                        fmt_date(y)
                     );
-                    out.push(self.span_difference((a.start, a.end), (b.start, b.end), msg, Severity::Error, None));
-                    removed_s.push((a.start, a.end));
-                    removed_t.push((b.start, b.end));
+                    out.push(self.span_difference((x.start, x.end), (y.start, y.end), msg, Severity::Error, None));
+                    removed_s.push((x.start, x.end));
+                    removed_t.push((y.start, y.end));
                 }
-                ls.remove(k);
-                lt.remove(p);
+                ls.retain(|&i| i != a);
+                lt.retain(|&i| i != b);
             }
         }
+        // A month name that is also a word ("fin mars") accounts for a date
+        // of that month on the other side.
+        let um_s = in_paras(self.src, &self.src.x.uncertain_months, sp, |d| d.start);
+        let um_t = in_paras(self.tgt, &self.tgt.x.uncertain_months, tp, |d| d.start);
+        ls.retain(|&i| !um_t.iter().any(|u| Some(u.value as u8) == src_dates[i].month));
+        lt.retain(|&i| !um_s.iter().any(|u| Some(u.value as u8) == tgt_dates[i].month));
         // What is left: a month changed (and maybe the day with it).
-        for &si in &ls {
-            let a = src_dates[si];
-            let sa = self.src.pos_of_byte(a.start);
-            let Some(p) = lt.iter().position(|&t| {
-                let tb = self.tgt.pos_of_byte(tgt_dates[t].start);
-                sa == u32::MAX || tb == u32::MAX || sa.abs_diff(tb) <= 1
-            }) else {
-                continue;
-            };
-            let b = tgt_dates[lt.remove(p)];
+        for (a, b) in pair_leftovers(&ls, &lt, &ps, &pt) {
+            let (x, y) = (src_dates[a], tgt_dates[b]);
             let msg = format!(
                 "source has “{}” ({}) where the target has “{}” ({})",
-                self.src.text((a.start, a.end)),
-                fmt_date(&a),
-                self.tgt.text((b.start, b.end)),
-                fmt_date(&b)
+                self.src.text((x.start, x.end)),
+                fmt_date(&x),
+                self.tgt.text((y.start, y.end)),
+                fmt_date(&y)
             );
-            let suggestion = if b.day == a.day { a.month.and_then(|m| month_form(self.tgt, m)) } else { None };
-            out.push(self.span_difference((a.start, a.end), (b.start, b.end), msg, Severity::Error, suggestion));
-            removed_s.push((a.start, a.end));
-            removed_t.push((b.start, b.end));
+            let suggestion = if y.day == x.day { x.month.and_then(|m| month_form(self.tgt, m)) } else { None };
+            out.push(self.span_difference((x.start, x.end), (y.start, y.end), msg, Severity::Error, suggestion));
+            removed_s.push((x.start, x.end));
+            removed_t.push((y.start, y.end));
+        }
+        // A certain month against an uncertain one of another value.
+        let (ls2, lt2): (Vec<usize>, Vec<usize>) = (ls, lt);
+        let left_s: Vec<usize> = ls2.into_iter().filter(|i| !removed_s.contains(&(src_dates[*i].start, src_dates[*i].end))).collect();
+        let left_t: Vec<usize> = lt2.into_iter().filter(|i| !removed_t.contains(&(tgt_dates[*i].start, tgt_dates[*i].end))).collect();
+        if left_s.is_empty() && left_t.len() == 1 && um_s.len() == 1 {
+            let (u, y) = (um_s[0], tgt_dates[left_t[0]]);
+            let msg = format!(
+                "source has “{}” ({}) where the target has “{}” ({})",
+                self.src.text((u.start, u.end)),
+                month_name(u.value),
+                self.tgt.text((y.start, y.end)),
+                fmt_date(&y)
+            );
+            out.push(self.span_difference((u.start, u.end), (y.start, y.end), msg, Severity::Warning, None));
+        } else if left_t.is_empty() && left_s.len() == 1 && um_t.len() == 1 {
+            let (x, u) = (src_dates[left_s[0]], um_t[0]);
+            let msg = format!(
+                "source has “{}” ({}) where the target has “{}” ({})",
+                self.src.text((x.start, x.end)),
+                fmt_date(&x),
+                self.tgt.text((u.start, u.end)),
+                month_name(u.value)
+            );
+            out.push(self.span_difference((x.start, x.end), (u.start, u.end), msg, Severity::Warning, month_form(self.tgt, x.month.unwrap_or(1))));
         }
         // Day and year figures of reported dates leave the number pool.
         let inside = |m: &Mention, spans: &[(usize, usize)]| {
@@ -624,39 +644,31 @@ impl Cmp<'_, '_> {
         fn pick(x: &Extraction, weekdays: bool) -> &[DayWord] {
             if weekdays { &x.weekdays } else { &x.relative }
         }
-        let ls: Vec<DayWord> = in_paras(self.src, pick(&self.src.x, weekdays), sp, |d| d.start);
-        let mut lt: Vec<DayWord> = in_paras(self.tgt, pick(&self.tgt.x, weekdays), tp, |d| d.start);
-        let mut left = Vec::new();
-        for a in ls {
-            match lt.iter().position(|b| b.value == a.value) {
-                Some(p) => {
-                    lt.remove(p);
-                }
-                None => left.push(a),
-            }
+        let sw: Vec<DayWord> = in_paras(self.src, pick(&self.src.x, weekdays), sp, |d| d.start);
+        let tw: Vec<DayWord> = in_paras(self.tgt, pick(&self.tgt.x, weekdays), tp, |d| d.start);
+        let ps: Vec<u32> = sw.iter().map(|d| self.src.pos_of_byte(d.start)).collect();
+        let pt: Vec<u32> = tw.iter().map(|d| self.tgt.pos_of_byte(d.start)).collect();
+        let mut ls: Vec<usize> = (0..sw.len()).collect();
+        let mut lt: Vec<usize> = (0..tw.len()).collect();
+        for (a, b) in match_nearest(&ls, &lt, &ps, &pt, |a, b| sw[a].value == tw[b].value) {
+            ls.retain(|&i| i != a);
+            lt.retain(|&i| i != b);
         }
-        for a in left {
-            let sa = self.src.pos_of_byte(a.start);
-            let Some(p) = lt.iter().position(|b| {
-                let tb = self.tgt.pos_of_byte(b.start);
-                sa == u32::MAX || tb == u32::MAX || sa.abs_diff(tb) <= 1
-            }) else {
-                continue;
-            };
-            let b = lt.remove(p);
+        for (a, b) in pair_leftovers(&ls, &lt, &ps, &pt) {
+            let (x, y) = (sw[a], tw[b]);
             let (what, sv, tv) = if weekdays {
-                ("weekday", weekday_name(a.value).to_string(), weekday_name(b.value).to_string())
+                ("weekday", weekday_name(x.value).to_string(), weekday_name(y.value).to_string())
             } else {
-                ("day", relative_name(a.value), relative_name(b.value))
+                ("day", relative_name(x.value), relative_name(y.value))
             };
             let msg = format!(
                 "{what} changed: source has “{}” ({sv}) where the target has “{}” ({tv})",
-                self.src.text((a.start, a.end)),
-                self.tgt.text((b.start, b.end))
+                self.src.text((x.start, x.end)),
+                self.tgt.text((y.start, y.end))
             );
-            let suggestion = if weekdays { weekday_form(self.tgt, a.value) } else { None };
+            let suggestion = if weekdays { weekday_form(self.tgt, x.value) } else { None };
             let sev = if weekdays { Severity::Error } else { Severity::Warning };
-            out.push(self.span_difference((a.start, a.end), (b.start, b.end), msg, sev, suggestion));
+            out.push(self.span_difference((x.start, x.end), (y.start, y.end), msg, sev, suggestion));
         }
     }
 
@@ -679,6 +691,43 @@ impl Cmp<'_, '_> {
             suggestion,
         }
     }
+}
+
+/// Matches items of the two sides that `eq` finds equal, nearest sentence
+/// links first.
+fn match_nearest(ls: &[usize], lt: &[usize], ps: &[u32], pt: &[u32], eq: impl Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for &a in ls {
+        for &b in lt {
+            if eq(a, b) {
+                pairs.push((link_distance(ps[a], pt[b]), a, b));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (_, a, b) in pairs {
+        if !out.iter().any(|&(x, y)| x == a || y == b) {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+/// Pairs leftovers in the same or neighbouring sentence links; when one is
+/// left on each side of the paragraph group, pairs those two.
+fn pair_leftovers(ls: &[usize], lt: &[usize], ps: &[u32], pt: &[u32]) -> Vec<(usize, usize)> {
+    let mut out = match_nearest(ls, lt, ps, pt, |a, b| link_distance(ps[a], pt[b]) <= 1);
+    let rest_s: Vec<usize> = ls.iter().copied().filter(|a| !out.iter().any(|p| p.0 == *a)).collect();
+    let rest_t: Vec<usize> = lt.iter().copied().filter(|b| !out.iter().any(|p| p.1 == *b)).collect();
+    if let ([a], [b]) = (rest_s.as_slice(), rest_t.as_slice()) {
+        out.push((*a, *b));
+    }
+    out
+}
+
+fn link_distance(a: u32, b: u32) -> u32 {
+    if a == u32::MAX || b == u32::MAX { 0 } else { a.abs_diff(b) }
 }
 
 fn in_paras<T: Copy>(side: &Side<'_>, items: &[T], paras: &[usize], start: impl Fn(&T) -> usize) -> Vec<T> {
@@ -780,6 +829,10 @@ const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December",
 ];
+
+fn month_name(m: i32) -> &'static str {
+    MONTHS.get(usize::try_from(m - 1).unwrap_or(0)).copied().unwrap_or("?")
+}
 
 fn weekday_name(w: i32) -> &'static str {
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

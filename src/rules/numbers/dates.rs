@@ -37,6 +37,10 @@ pub(super) fn find(s: &mut Scan<'_>) {
             record(s, i, end, d);
             spans.push((i, end));
             i = end;
+        } else if let Some((h, month, true)) = month_at(s, i) {
+            let (bs, be) = (s.atoms[h.start].start, s.atoms[h.end - 1].end);
+            s.out.uncertain_months.push(DayWord { start: bs, end: be, value: i32::from(month) });
+            i = h.end;
         } else {
             i += 1;
         }

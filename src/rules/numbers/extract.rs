@@ -131,6 +131,9 @@ pub struct Extraction {
     pub weekdays: Vec<DayWord>,
     /// Relative days.
     pub relative: Vec<DayWord>,
+    /// Month names that are also ordinary words, found with no day or year
+    /// beside them (`fin mars`, `May`): they explain, never raise.
+    pub uncertain_months: Vec<DayWord>,
 }
 
 impl Extraction {
@@ -157,6 +160,11 @@ impl Extraction {
             m
         }));
         self.relative.extend(other.relative.into_iter().map(|mut m| {
+            m.start += base;
+            m.end += base;
+            m
+        }));
+        self.uncertain_months.extend(other.uncertain_months.into_iter().map(|mut m| {
             m.start += base;
             m.end += base;
             m
