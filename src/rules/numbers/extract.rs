@@ -320,6 +320,16 @@ fn int_ulp(trailing_zeros: usize, digits: usize) -> f64 {
 
 impl<'a> Scan<'a> {
     fn run(&mut self) {
+        // Figures inside URLs, e-mail addresses, handles and hashtags are
+        // not figures of the story (@user18, example.com/2024/05).
+        for t in crate::segment::tokens(self.text) {
+            if t.kind == crate::segment::TokenKind::Link {
+                let (a, b) = (self.atom_at(t.start), self.atom_end(t.end));
+                if a < b {
+                    self.used[a..b].iter_mut().for_each(|u| *u = true);
+                }
+            }
+        }
         self.ordinal_marks();
         dates::find(self);
         self.fraction_patterns();
@@ -1224,8 +1234,8 @@ impl<'a> Scan<'a> {
         let is_group = |c: char| if self.conv.dot_decimal && matches!(c, '.' | ',') { c == ',' } else { nm.is_group(c) };
         let is_decimal = |c: char| if self.conv.dot_decimal && matches!(c, '.' | ',') { c == '.' } else { nm.is_decimal(c) };
         let (mut g, mut d) = (is_group(last), is_decimal(last));
-        // 0.001: a lone zero never heads a group.
-        if matches!(last, '.' | ',') && n == 2 && self.raw(parts[0].1) == "0" && (g || !d) {
+        // 0.001: a lone zero never heads a group (but 0.30 may be a time).
+        if matches!(last, '.' | ',') && n == 2 && self.raw(parts[0].1) == "0" && (g || !d) && last_len != 2 {
             g = false;
             d = true;
         }
@@ -1357,7 +1367,11 @@ impl<'a> Scan<'a> {
                         break;
                     }
                 } else if letters <= 2
-                    || self.ul.after.find(self.text, &self.atoms, q, |u| u.end >= h.end).is_some()
+                    || self.ul.after
+                        .find(self.text, &self.atoms, q, |u| {
+                            u.end >= h.end || (u.end + 1 == h.end && self.sym(u.end) == Some('.'))
+                        })
+                        .is_some()
                 {
                     // 5m, 1 600 mil.: a unit unless a currency stands by.
                     let cur = currency || self.unit_after(h.end).is_some_and(|(u, _)| self.um.is_currency(u));
