@@ -185,7 +185,11 @@ pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
         }
     }
     for g in groups.iter_mut().filter(|g| g.live) {
-        cmp.substitute(g, 1, &mut out);
+        // Beyond the sentence: only a single figure left on each side.
+        let raisable = |list: &[usize], side: &Side<'_>| list.iter().filter(|&&i| !side.x.mentions[i].weak).count();
+        if raisable(&g.ls, &src) == 1 && raisable(&g.lt, &tgt) == 1 {
+            cmp.substitute(g, u32::MAX, &mut out);
+        }
     }
     weekday_contradictions(&tgt, Some(&src), &mut out);
     out
@@ -465,6 +469,11 @@ impl Cmp<'_, '_> {
                 if (es && et) || (!tc && es) || (!sc && et) {
                     continue;
                 }
+                // Beyond the sentence, only figures in digits that nothing
+                // else accounts for.
+                if d > 0 && (es || et || !sc || !tc || ms.spelled || mt.spelled) {
+                    continue;
+                }
                 let ratio = (ms.value.abs().max(1e-9) / mt.value.abs().max(1e-9)).ln().abs();
                 pairs.push((d, u32::from(!(sc && tc)), (ratio * 1000.0) as u64, a, b));
             }
@@ -483,7 +492,10 @@ impl Cmp<'_, '_> {
                 let d = self.distance(s, t);
                 let near_s = cand_s.iter().filter(|c| c.1 && self.pos_s(c.0).abs_diff(self.pos_s(s)) <= 1 && !self.ms(c.0).weak).count();
                 let near_t = cand_t.iter().filter(|c| c.1 && self.pos_t(c.0).abs_diff(self.pos_t(t)) <= 1 && !self.mt(c.0).weak).count();
-                eprintln!("FEAT d={d} ns={near_s} nt={near_t} sp={}{} ratio={:.2} stage={max_dist} | {} || {}", u8::from(ms.spelled), u8::from(mt.spelled), (mt.value / ms.value).abs(), self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
+                let unc = u8::from(!cand_s[a].1 || !cand_t[b].1);
+                let es = self.explained(s, true, g);
+                let et = self.explained(t, false, g);
+                eprintln!("FEAT d={d} ns={near_s} nt={near_t} sp={}{} unc={unc} ex={}{} stage={max_dist} | {} || {}", u8::from(ms.spelled), u8::from(mt.spelled), u8::from(es), u8::from(et), self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
             }
             out.push(self.classify(cand_s[a].0, cand_t[b].0));
         }

@@ -194,7 +194,7 @@ impl Convention {
         if nm.is_decimal('.') || !nm.is_decimal(',') {
             return Convention { dot_decimal: false, mixed };
         }
-        Convention { dot_decimal: dot > comma, mixed }
+        Convention { dot_decimal: dot >= 2 && comma == 0, mixed }
     }
 }
 
@@ -578,7 +578,10 @@ impl<'a> Scan<'a> {
         if let Some(c) = self.sym(j)
             && self.nm.minus.contains(&c)
             && self.atoms.get(j + 1).is_some_and(|a| a.glued && a.kind == AtomKind::Digits)
-            && (j == 0 || !self.atoms[j].glued || self.sym(j - 1).is_some_and(|p| "([{“\"'«„‚‘".contains(p)))
+            && (j == 0
+                || !self.atoms[j].glued
+                || self.atoms[j - 1].kind == AtomKind::Cjk
+                || self.sym(j - 1).is_some_and(|p| "([{“\"'«„‚‘".contains(p)))
             // "1977 –1988", "70 -85": a range dash, not a minus.
             && !(j > 0 && self.atoms[j - 1].kind == AtomKind::Digits)
         {

@@ -136,7 +136,7 @@ fn unit_pair_examples() {
 #[ignore]
 fn debug_extract() {
     let um = unit_model();
-    for (t, l) in [("Gli stipendi lordi annui variano da CHF 36 400 a CHF 91 500.", "it"), ("総売上げは5分の1増の18億ポンドとなった", "ja")] {
+    for (t, l) in [("Штраф составит 1,5 тыс. рублей, а 1,5 тысячи человек вышли.", "ru"), ("気温はマイナス30℃、氷点下30℃まで下がった", "ja")] {
         let x = extract(t, Some(l));
         for m in &x.mentions {
             eprintln!("{l} {:?} {:?} unit={:?}", &t[m.start..m.end], m, m.unit.map(|u| &um.refs[u].id));
