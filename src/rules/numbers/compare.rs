@@ -428,76 +428,83 @@ impl Cmp<'_, '_> {
         })
     }
 
+    /// How sure a substitution is: `None` when it is no substitution at
+    /// all, `Some(true)` when it is worth a warning or an error, `Some(false)`
+    /// when it is only worth a look (info).
+    fn confidence(&self, g: &Group, (s, sc): (usize, bool), (t, tc): (usize, bool), cand_s: &[(usize, bool)], cand_t: &[(usize, bool)]) -> Option<bool> {
+        let (ms, mt) = (self.ms(s), self.mt(t));
+        let (ta, tb) = (self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
+        if !substitutable(ms, mt, ta, tb) {
+            return None;
+        }
+        let es = self.explained(s, true, g);
+        let et = self.explained(t, false, g);
+        // Both figures accounted for otherwise; or an uncertain partner while
+        // the certain figure is accounted for.
+        if (es && et) || (!tc && es) || (!sc && et) {
+            return None;
+        }
+        let d = self.distance(s, t);
+        let code_vs_figure = (ms.role == Role::Code) != (mt.role == Role::Code);
+        if code_vs_figure && ((ms.role != Role::Code && es) || (mt.role != Role::Code && et)) {
+            return None;
+        }
+        let mut sure = sc && tc;
+        // Beyond the sentence, only figures in digits that nothing else
+        // accounts for.
+        if d > 0 && (es || et || !sure || ms.spelled || mt.spelled) {
+            return None;
+        }
+        // A code (COVID-19) against a plain figure, unless both are single
+        // digits (Formel-1 against Formule 9).
+        sure &= !code_vs_figure || (ms.value.abs() < 10.0 && mt.value.abs() < 10.0);
+        // One figure accounted for otherwise, in a sentence with more figures
+        // left or in words: more likely restated than changed.
+        if es != et {
+            let crowded = |list: &[(usize, bool)], pos: &dyn Fn(usize) -> u32, p: u32| {
+                list.iter().filter(|c| c.1 && link_distance(pos(c.0), p) == 0).count() > 1
+            };
+            sure &= !(crowded(cand_s, &|i| self.pos_s(i), self.pos_s(s))
+                || crowded(cand_t, &|i| self.pos_t(i), self.pos_t(t))
+                || ms.spelled
+                || mt.spelled);
+        }
+        Some(sure)
+    }
+
     /// Reports what is left on both sides within `max_dist` sentence links
     /// as substitutions.
     fn substitute(&self, g: &mut Group, max_dist: u32, out: &mut Vec<Difference>) {
         // Candidate partners: certain leftovers, and uncertain readings that
         // may stand in for a small count ("elf").
-        if std::env::var_os("WC_DEBUG").is_some() {
-            for &s in &g.ls {
-                let m = self.ms(s);
-                eprintln!("  LS{max_dist} {:?} v={} pos={} weak={} role={:?} expl={}", self.src.text((m.start, m.end)), m.value, self.pos_s(s), m.weak, m.role, self.explained(s, true, g));
-            }
-            for &t in &g.lt {
-                let m = self.mt(t);
-                eprintln!("  LT{max_dist} {:?} v={} pos={} weak={} role={:?} expl={}", self.tgt.text((m.start, m.end)), m.value, self.pos_t(t), m.weak, m.role, self.explained(t, false, g));
-            }
-        }
         let cand_t: Vec<(usize, bool)> = g.lt.iter().map(|&t| (t, true)).chain(g.ut.iter().map(|&t| (t, false))).collect();
         let cand_s: Vec<(usize, bool)> = g.ls.iter().map(|&s| (s, true)).chain(g.us.iter().map(|&s| (s, false))).collect();
         let mut pairs = Vec::new();
-        for (a, &(s, sc)) in cand_s.iter().enumerate() {
-            for (b, &(t, tc)) in cand_t.iter().enumerate() {
-                if !sc && !tc {
+        for (a, &cs) in cand_s.iter().enumerate() {
+            for (b, &ct) in cand_t.iter().enumerate() {
+                if (!cs.1 && !ct.1) || self.distance(cs.0, ct.0) > max_dist {
                     continue;
                 }
-                let (ms, mt) = (self.ms(s), self.mt(t));
-                let d = self.distance(s, t);
-                let (ta, tb) = (self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
-                if d > max_dist || !substitutable(ms, mt, ta, tb) {
-                    continue;
-                }
-                let es = self.explained(s, true, g);
-                let et = self.explained(t, false, g);
-                // A code (COVID-19, F-16) stands against a plain figure only
-                // when that figure is not accounted for otherwise.
-                if (ms.role == Role::Code) != (mt.role == Role::Code) && ((ms.role != Role::Code && es) || (mt.role != Role::Code && et)) {
-                    continue;
-                }
-                // Both figures accounted for otherwise; or an uncertain
-                // partner while the certain figure is accounted for.
-                if (es && et) || (!tc && es) || (!sc && et) {
-                    continue;
-                }
-                // Beyond the sentence, only figures in digits that nothing
-                // else accounts for.
-                if d > 0 && (es || et || !sc || !tc || ms.spelled || mt.spelled) {
-                    continue;
-                }
+                let Some(sure) = self.confidence(g, cs, ct, &cand_s, &cand_t) else { continue };
+                let (ms, mt) = (self.ms(cs.0), self.mt(ct.0));
                 let ratio = (ms.value.abs().max(1e-9) / mt.value.abs().max(1e-9)).ln().abs();
-                pairs.push((d, u32::from(!(sc && tc)), (ratio * 1000.0) as u64, a, b));
+                let d = self.distance(cs.0, ct.0);
+                pairs.push((d, u32::from(!sure), u32::from(!(cs.1 && ct.1)), (ratio * 1000.0) as u64, a, b));
             }
         }
         pairs.sort_unstable();
         let (mut used_s, mut used_t) = (vec![false; cand_s.len()], vec![false; cand_t.len()]);
-        for &(_, _, _, a, b) in &pairs {
+        for &(_, unsure, _, _, a, b) in &pairs {
             if used_s[a] || used_t[b] {
                 continue;
             }
             used_s[a] = true;
             used_t[b] = true;
-            if std::env::var_os("WC_FEAT").is_some() {
-                let (s, t) = (cand_s[a].0, cand_t[b].0);
-                let (ms, mt) = (self.ms(s), self.mt(t));
-                let d = self.distance(s, t);
-                let near_s = cand_s.iter().filter(|c| c.1 && self.pos_s(c.0).abs_diff(self.pos_s(s)) <= 1 && !self.ms(c.0).weak).count();
-                let near_t = cand_t.iter().filter(|c| c.1 && self.pos_t(c.0).abs_diff(self.pos_t(t)) <= 1 && !self.mt(c.0).weak).count();
-                let unc = u8::from(!cand_s[a].1 || !cand_t[b].1);
-                let es = self.explained(s, true, g);
-                let et = self.explained(t, false, g);
-                eprintln!("FEAT d={d} ns={near_s} nt={near_t} sp={}{} unc={unc} ex={}{} stage={max_dist} | {} || {}", u8::from(ms.spelled), u8::from(mt.spelled), u8::from(es), u8::from(et), self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
+            let mut d = self.classify(cand_s[a].0, cand_t[b].0);
+            if unsure == 1 {
+                d.severity = Severity::Info;
             }
-            out.push(self.classify(cand_s[a].0, cand_t[b].0));
+            out.push(d);
         }
         let gone_s: Vec<usize> = cand_s.iter().zip(&used_s).filter(|(_, u)| **u).map(|(c, _)| c.0).collect();
         let gone_t: Vec<usize> = cand_t.iter().zip(&used_t).filter(|(_, u)| **u).map(|(c, _)| c.0).collect();

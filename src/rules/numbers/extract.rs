@@ -747,6 +747,13 @@ impl<'a> Scan<'a> {
         }
         let end_byte = self.atoms[e - 1].end.max(core.end_byte);
         self.used[i..e].iter_mut().for_each(|u| *u = true);
+        // N585 million, G20 summit: a code with a scale, unit or percent is an
+        // amount after all.
+        let role = if role == Role::Code && (scale != 1.0 || unit.is_some() || kind != Kind::Plain) {
+            Role::Number
+        } else {
+            role
+        };
         self.out.mentions.push(Mention {
             start: start_byte.min(core.start_byte),
             end: end_byte,
@@ -813,7 +820,8 @@ impl<'a> Scan<'a> {
             kind: Kind::Plain,
             kind_sure: false,
             certain: true,
-            weak: false,
+            // 午前0時 is usually "midnight": an hour of 0 only explains.
+            weak: hour == 0.0,
             spelled: false,
             scale: 1.0,
             scale_doubt: false,
@@ -1249,8 +1257,11 @@ impl<'a> Scan<'a> {
         if matches!(last, '.' | ',') && !(g && d) {
             let head = self.len_of(parts[0].1);
             let three = last_len == 3 && head <= 3;
-            // 07.30, 14.30 Uhr: a time, two figures.
-            let clock = last_len == 2
+            // 07.30, 14.30 Uhr where a stop groups digits: a time, two
+            // figures. Where the language does not use the stop at all
+            // (Russian "2.53 на миллион"), it is a decimal.
+            let clock = g
+                && last_len == 2
                 && head <= 2
                 && digits_value(self.raw(parts[0].1)).is_some_and(|h| h <= 24.0)
                 && digits_value(self.raw(last_atom)).is_some_and(|m| m < 60.0);
