@@ -449,10 +449,10 @@ impl Cmp<'_, '_> {
         if code_vs_figure && ((ms.role != Role::Code && es) || (mt.role != Role::Code && et)) {
             return None;
         }
-        let mut sure = sc && tc;
+        let mut sure = true;
         // Beyond the sentence, only figures in digits that nothing else
         // accounts for.
-        if d > 0 && (es || et || !sure || ms.spelled || mt.spelled) {
+        if d > 0 && (es || et || !sc || !tc || ms.spelled || mt.spelled) {
             return None;
         }
         // A code (COVID-19) against a plain figure, unless both are single

@@ -245,6 +245,7 @@ pub fn extract_with(text: &str, lang: Option<&str>, conv: Convention) -> Extract
     let um = unit_model();
     let mut s = Scan {
         conv,
+        identifier_end: std::cell::Cell::new(None),
         text,
         atoms: atomize(text),
         nm: number_model(lang),
@@ -288,11 +289,15 @@ struct Core {
     end_byte: usize,
     /// The other reading of a mixed-convention numeral (`4.239`).
     alt: Option<f64>,
+    /// An identifier such as a decree or version number (`2.18.512`).
+    identifier: bool,
 }
 
 /// The scanner state for one text.
 pub(super) struct Scan<'a> {
     conv: Convention,
+    /// Set by [`Scan::numeral`] when the digits form an identifier.
+    identifier_end: std::cell::Cell<Option<usize>>,
     pub(super) text: &'a str,
     pub(super) atoms: Vec<Atom>,
     pub(super) nm: &'a NumberModel,
@@ -601,7 +606,7 @@ impl<'a> Scan<'a> {
             }
             return None;
         };
-        let role = self.role_of(j);
+        let role = if core.identifier { Role::Code } else { self.role_of(j) };
         if core.digits && core.kind == Kind::Plain && core.value < 13.0 && percent_prefix.is_none() && currency.is_none() {
             if let Some(next) = self.clock_time(i, j, &core, clock_prefix, role) {
                 return Some(next);
@@ -936,6 +941,7 @@ impl<'a> Scan<'a> {
             start_byte: a.start,
             end_byte: self.atoms[end - 1].end,
             alt: None,
+            identifier: false,
         };
         if let Some(h) = self.find(&nm.fractions, j, false) {
             let w = nm.fractions.entries[h.entry];
@@ -957,7 +963,16 @@ impl<'a> Scan<'a> {
         if a.kind != AtomKind::Digits {
             return None;
         }
+        self.identifier_end.set(None);
         let (value, end, ulp) = self.numeral(j);
+        if let Some(id_end) = self.identifier_end.take() {
+            // Compared as its digits, whatever the separators.
+            let digits: String = (j..id_end).filter(|&k| self.atoms[k].kind == AtomKind::Digits).map(|k| self.raw(k)).collect();
+            let mut c = base(digits_value(&digits).unwrap_or(value), id_end, 1.0);
+            c.kind = Kind::Plain;
+            c.identifier = true;
+            return Some(c);
+        }
         let mut c = base(value, end, ulp);
         c.digits = true;
         c.alt = self.other_reading(j, end);
@@ -1044,6 +1059,7 @@ impl<'a> Scan<'a> {
             start_byte: self.atoms[j].start,
             end_byte: self.atoms[end - 1].end,
             alt: None,
+            identifier: false,
         }
     }
 
@@ -1136,6 +1152,7 @@ impl<'a> Scan<'a> {
             start_byte: self.atoms[j].start,
             end_byte: self.atoms[k - 1].end,
             alt: None,
+            identifier: false,
         })
     }
 
@@ -1154,6 +1171,7 @@ impl<'a> Scan<'a> {
             start_byte: self.atoms[j].start,
             end_byte: self.atoms[k - 1].end,
             alt: None,
+            identifier: false,
         }
     }
 
@@ -1199,9 +1217,15 @@ impl<'a> Scan<'a> {
             }
             break;
         }
+        let collected = n;
         let mut n = n;
         loop {
             if let Some(r) = self.interpret(&parts[..n]) {
+                // 2.18.512, 192.168.0.1, 1.2.3: three parts or more that do
+                // not read as one number are an identifier.
+                if collected >= 3 && n < collected {
+                    self.identifier_end.set(Some(parts[collected - 1].1 + 1));
+                }
                 return r;
             }
             n -= 1;
@@ -1451,6 +1475,7 @@ impl<'a> Scan<'a> {
                 start_byte: a.start,
                 end_byte: self.atoms[end - 1].end,
                 alt: None,
+                identifier: false,
             });
         }
         let c = self.cjk_char(p)?;
