@@ -673,6 +673,9 @@ impl Cmp<'_, '_> {
             ls.retain(|&i| i != a);
             lt.retain(|&i| i != b);
         }
+        if std::env::var_os("WC_DEBUG").is_some() {
+            eprintln!("  DW src={:?} tgt={:?} left {:?} {:?}", sw.iter().map(|d| (d.value, ps[0])).collect::<Vec<_>>(), tw.iter().map(|d| d.value).collect::<Vec<_>>(), ls, lt);
+        }
         for (a, b) in pair_leftovers(&ls, &lt, &ps, &pt) {
             let (x, y) = (sw[a], tw[b]);
             let (what, sv, tv) = if weekdays {

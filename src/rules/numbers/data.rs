@@ -477,6 +477,9 @@ pub struct Unit {
     pub offset: f64,
     /// Symbols.
     pub symbols: Vec<String>,
+    /// Symbols that count only glued to the number (`6in`, not "5 in May").
+    #[serde(default)]
+    pub glued_symbols: Vec<String>,
     /// Names per language (`{}` marks a template).
     pub names: Names,
 }

@@ -1591,6 +1591,11 @@ impl<'a> Scan<'a> {
         if let Some(r) = try_at(e) {
             return Some(refine(r));
         }
+        if self.atoms[e].glued
+            && let Some(h) = self.ul.glued.find(self.text, &self.atoms, e, |h| self.right_ok(h.end, false))
+        {
+            return Some((self.ul.glued.entries[h.entry], h.end));
+        }
         // 5,000-acre, 10-year: a joiner before the unit.
         if let Some(c) = self.sym(e)
             && self.nm.joiners.contains(&c)

@@ -48,6 +48,8 @@ pub struct UnitLang {
     pub after: Lexicon<usize>,
     /// Currency symbols and codes, which may also stand before a number.
     pub before: Lexicon<usize>,
+    /// Symbols that count only glued to the number.
+    pub glued: Lexicon<usize>,
     /// Templates keyed by the part before the number.
     pub templates: Lexicon<Template>,
     /// Words between a number and a unit name.
@@ -131,6 +133,7 @@ impl UnitModel {
         for lang in lang_list {
             let mut b = Builder { forms: BTreeMap::new() };
             let mut templates: Vec<(String, String, Vec<u16>, String)> = Vec::new();
+            let mut glued: Vec<(String, u16, String)> = Vec::new();
             let names_of = |names: &data::Names| -> Vec<String> {
                 match lang {
                     Some(l) => names.get(l).cloned().unwrap_or_default(),
@@ -170,6 +173,9 @@ impl UnitModel {
                 for s in &u.symbols {
                     b.add(s, true, &me, 1.0, &u.id);
                 }
+                for s in &u.glued_symbols {
+                    glued.push((s.clone(), me[0], u.id.clone()));
+                }
                 for n in names_of(&u.names) {
                     if n.contains("{}") {
                         let (pre, post) = n.split_once("{}").unwrap_or((&n, ""));
@@ -200,6 +206,11 @@ impl UnitModel {
                 if symbol && is_currency {
                     ul.before.add(r, [form.as_str()], |_| case);
                 }
+            }
+            for (form, thing, id) in glued {
+                let r = refs.len();
+                refs.push(UnitRef { things: vec![thing], factor: 1.0, id });
+                ul.glued.add(r, [form.as_str()], |_| CaseRule::Exact);
             }
             for (pre, post, th, id) in templates {
                 let r = refs.len();
