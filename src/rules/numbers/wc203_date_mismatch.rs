@@ -1,0 +1,61 @@
+//! WC203 `date-mismatch`.
+
+use super::compare::{Code, report};
+use crate::finding::Finding;
+use crate::rules::{PairContext, Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Compares the dates of each aligned paragraph group: months (by name,
+    /// in any case form the tables list, or in numeric dates read in the
+    /// language's order), day and month together (a day-month swap such as
+    /// 5 March against 3 May), the year of a full date, weekdays and
+    /// relative days (yesterday against tomorrow). A weekday on one side
+    /// against a relative day on the other is not compared, since the
+    /// publication date is unknown. Without a source, and in a translation,
+    /// it also reports a weekday written next to a full date on which that
+    /// date does not fall.
+    ///
+    /// ## Why is this bad?
+    /// A meeting moved from Wednesday to Thursday or a deadline from March
+    /// to May sends readers to the wrong day.
+    ///
+    /// ## Example
+    /// Source (en):
+    /// ```text
+    /// Ministers will meet on Wednesday.
+    /// ```
+    /// Target (fr):
+    /// ```text
+    /// Les ministres se réuniront jeudi.
+    /// ```
+    /// → `weekday changed: source has “Wednesday” (Wednesday) where the target has “jeudi” (Thursday)`
+    ///
+    /// ## Language pairs
+    /// All pairs of the 22 languages of `corpora/tables/numbers/dates/`,
+    /// including Japanese era years (令和6年) and Taiwanese 民國 years.
+    ///
+    /// ## Known problems
+    /// Month names that are also ordinary words (English "May", "March",
+    /// French "mars", Italian "mar") count only next to a day or a year. An
+    /// all-numeric date whose day and month are both 12 or less is read in
+    /// both orders where the language allows both (English).
+    pub struct DateMismatch {
+        code: "WC203",
+        name: "date-mismatch",
+        category: Numbers,
+        severity: Error,
+        needs_source: false,
+        summary: "a weekday, month or date differs from the source (or from its own calendar)",
+    }
+}
+
+impl Rule for DateMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
+        report(cx, Code::Date, &Self::META, out);
+    }
+}
