@@ -114,22 +114,83 @@ pub fn all_patterns() -> &'static [Pattern] {
     patterns()
 }
 
-/// The kind of chrome `paragraph` is, if the whole paragraph is chrome. Patterns of `lang`
-/// are tried first, then those of every other language (scraped chrome is
-/// often left in the site's language).
+/// Longest paragraph (characters) that some whole-paragraph pattern accepts;
+/// longer paragraphs are content without looking further.
+fn longest_chrome() -> usize {
+    static CELL: OnceLock<usize> = OnceLock::new();
+    *CELL.get_or_init(|| {
+        patterns()
+            .iter()
+            .filter(|p| !p.prefix)
+            .map(|p| p.max_chars)
+            .max()
+            .unwrap_or(0)
+    })
+}
+
+/// Most pieces (sentences or lines) a paragraph may have for the pieces to
+/// be tried one by one.
+pub const MAX_PIECES: usize = 6;
+
+/// Patterns of `lang` first, then those of every other language.
+fn ordered(lang: Option<Lang>) -> impl Iterator<Item = &'static Pattern> {
+    patterns()
+        .iter()
+        .filter(move |p| lang.is_some() && p.lang == lang)
+        .chain(patterns().iter().filter(move |p| lang.is_none() || p.lang != lang))
+}
+
+/// The kind of a piece of text matched whole by a paragraph pattern.
+fn whole(text: &str, chars: usize, lang: Option<Lang>) -> Option<&'static str> {
+    ordered(lang)
+        .find(|p| !p.prefix && chars <= p.max_chars && p.regex.is_match(text))
+        .map(|p| p.kind.as_str())
+}
+
+/// The kind of chrome `paragraph` is, if the whole paragraph is chrome.
+/// Patterns of `lang` are tried first, then those of every other language
+/// (scraped chrome is often left in the site's language).
+///
+/// A paragraph that no pattern matches whole is also chrome when it is short
+/// and each of its sentences or lines is chrome on its own (`Leave a comment.
+/// Your email address will not be published.`); the kind is the first
+/// piece's.
 pub fn matches(paragraph: &str, lang: Option<Lang>) -> Option<&'static str> {
     let text = paragraph.trim();
     let chars = text.chars().count();
-    let ordered = patterns()
-        .iter()
-        .filter(|p| lang.is_some() && p.lang == lang)
-        .chain(patterns().iter().filter(|p| lang.is_none() || p.lang != lang));
-    for p in ordered {
-        if !p.prefix && chars <= p.max_chars && p.regex.is_match(text) {
-            return Some(p.kind.as_str());
+    if chars == 0 || chars > 2 * longest_chrome() {
+        return None;
+    }
+    if let Some(kind) = whole(text, chars, lang) {
+        return Some(kind);
+    }
+    let mut pieces = Vec::new();
+    let mut first = None;
+    let mut count = 0;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        crate::segment::split_sentences(line, 0, line.len(), 0, lang.map(Lang::code), &mut pieces);
+        for s in pieces.drain(..) {
+            let piece = line[s.start..s.end].trim();
+            count += 1;
+            if count > MAX_PIECES {
+                return None;
+            }
+            let kind = whole(piece, piece.chars().count(), lang)?;
+            first.get_or_insert(kind);
         }
     }
-    None
+    first.filter(|_| count >= 2)
+}
+
+/// A chrome prefix at the start of `paragraph` (an agency dateline such as
+/// `LONDON (Reuters) - `): its kind and the byte length of the prefix.
+/// Patterns of `lang` are tried first.
+pub fn prefix(paragraph: &str, lang: Option<Lang>) -> Option<(&'static str, usize)> {
+    let lead = paragraph.len() - paragraph.trim_start().len();
+    let text = &paragraph[lead..];
+    ordered(lang)
+        .filter(|p| p.prefix)
+        .find_map(|p| p.regex.find(text).filter(|m| m.start() == 0 && m.end() > 0).map(|m| (p.kind.as_str(), lead + m.end())))
 }
 
 #[cfg(test)]
