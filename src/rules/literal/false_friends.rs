@@ -47,6 +47,9 @@ pub struct FalseFriendEntry {
     /// Target words showing the false friend is right after all.
     #[serde(default)]
     pub exceptions: Vec<String>,
+    /// Source words showing the false friend is right after all.
+    #[serde(default)]
+    pub source_exceptions: Vec<String>,
     /// True when the target alone is evidence enough (at info severity).
     #[serde(default)]
     pub target_only: bool,
@@ -81,6 +84,8 @@ pub struct FalseFriends {
     pub table: FalseFriendTable,
     /// Source form → entries it triggers.
     pub triggers: HashMap<String, Vec<usize>>,
+    /// Source form → entries it cancels.
+    pub source_exceptions: HashMap<String, Vec<usize>>,
     /// Target form → (entry, role).
     pub targets: HashMap<String, Vec<(usize, Role)>>,
 }
@@ -92,10 +97,14 @@ impl FalseFriends {
                 .unwrap_or_else(|| panic!("corpora/tables/false-friends/{stem}.toml: unknown language {c}"))
         };
         let mut triggers: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut source_exceptions: HashMap<String, Vec<usize>> = HashMap::new();
         let mut targets: HashMap<String, Vec<(usize, Role)>> = HashMap::new();
         for (i, e) in table.entries.iter().enumerate() {
             for t in &e.trigger {
                 triggers.entry(t.to_lowercase()).or_default().push(i);
+            }
+            for t in &e.source_exceptions {
+                source_exceptions.entry(t.to_lowercase()).or_default().push(i);
             }
             let roles = [
                 (&e.false_friend, Role::FalseFriend),
@@ -113,6 +122,7 @@ impl FalseFriends {
             target: lang(&table.target_lang),
             table,
             triggers,
+            source_exceptions,
             targets,
         }
     }
@@ -157,6 +167,7 @@ mod tests {
                 && any(&e.false_friend, &tg)
                 && !any(&e.right, &tg)
                 && !any(&e.exceptions, &tg)
+                && !any(&e.source_exceptions, &s)
         })
     }
 
@@ -171,7 +182,7 @@ mod tests {
             let mut seen_trigger = HashSet::new();
             for e in &t.table.entries {
                 assert!(!e.trigger.is_empty() && !e.false_friend.is_empty() && !e.right.is_empty(), "{name}: {e:?}");
-                for list in [&e.trigger, &e.false_friend, &e.right, &e.exceptions] {
+                for list in [&e.trigger, &e.false_friend, &e.right, &e.exceptions, &e.source_exceptions] {
                     let mut seen = HashSet::new();
                     for w in list {
                         assert_eq!(w, &w.to_lowercase(), "{name}: {w}");

@@ -77,17 +77,20 @@ impl Rule for FalseFriend {
         let Some(table) = src.lang().and_then(|sl| for_pair(sl, tl)) else { return };
         let mut buf = String::new();
         let mut cands: Vec<Candidate> = Vec::new();
+        let mut cancelled: Vec<usize> = Vec::new();
         for links in &al.sentences {
             for link in links {
                 if link.source.is_empty() || link.target.is_empty() {
                     continue;
                 }
                 cands.clear();
+                cancelled.clear();
                 for &s in &link.source {
                     let sent = src.units.sentences[s];
                     let text = &src.text()[sent.start..sent.end];
                     for (a, b) in words(text) {
                         lower_into(&text[a..b], &mut buf);
+                        cancelled.extend(table.source_exceptions.get(buf.as_str()).into_iter().flatten());
                         for &entry in table.triggers.get(buf.as_str()).into_iter().flatten() {
                             if !cands.iter().any(|c| c.entry == entry) {
                                 cands.push(Candidate {
@@ -110,7 +113,10 @@ impl Rule for FalseFriend {
                 }
                 let t_para = tgt.units.sentences[link.target[0]].paragraph;
                 let s_para = src.units.sentences[link.source[0]].paragraph;
-                for c in cands.iter().filter(|c| c.false_friend.is_some() && !c.right && !c.exception) {
+                for c in cands
+                    .iter()
+                    .filter(|c| c.false_friend.is_some() && !c.right && !c.exception && !cancelled.contains(&c.entry))
+                {
                     let (Some((fs, fe)), Some((ts, te))) = (c.false_friend, c.trigger) else { continue };
                     let e = &table.table.entries[c.entry];
                     let mut f = Self::META.finding(
