@@ -1,13 +1,16 @@
 //! Literal-translation artifacts rules (4xx): false friends, calques and
 //! untranslated fragments.
 
+pub mod calques;
 pub mod false_friends;
+pub mod script;
 pub mod wc401_false_friend;
+pub mod wc402_calque;
 
 use crate::rules::Rule;
 
 /// The rules of this group, ordered by code.
-pub static RULES: &[&dyn Rule] = &[&wc401_false_friend::FalseFriend];
+pub static RULES: &[&dyn Rule] = &[&wc401_false_friend::FalseFriend, &wc402_calque::Calque];
 
 /// Words as the literal tables tokenise them: maximal runs of alphabetic
 /// characters (apostrophes, hyphens and digits split), as byte ranges of
