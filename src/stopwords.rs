@@ -77,6 +77,24 @@ pub fn of(lang: Lang) -> Option<&'static Stopwords> {
     all().get(&lang)
 }
 
+/// The languages whose function words include `word` (lowercase), in a
+/// stable order: one lookup for every table at once.
+pub fn languages_of(word: &str) -> &'static [Lang] {
+    static CELL: OnceLock<HashMap<String, Vec<Lang>>> = OnceLock::new();
+    let index = CELL.get_or_init(|| {
+        let mut index: HashMap<String, Vec<Lang>> = HashMap::new();
+        let mut langs: Vec<_> = all().iter().collect();
+        langs.sort_by_key(|(l, _)| **l);
+        for (lang, sw) in langs {
+            for w in &sw.function_words {
+                index.entry(w.clone()).or_default().push(*lang);
+            }
+        }
+        index
+    });
+    index.get(word).map_or(&[], Vec::as_slice)
+}
+
 /// Counts, over the first `max_words` words of `text`, the words and the
 /// function words of each language in `langs` (same order).
 pub fn function_word_hits(text: &str, langs: &[&Stopwords], max_words: usize, hits: &mut [usize]) -> usize {
@@ -115,6 +133,13 @@ pub fn function_word_hits(text: &str, langs: &[&Stopwords], max_words: usize, hi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_of_a_function_word() {
+        let nl = Lang::from_subtag("nl").expect("nl");
+        assert!(languages_of("het").contains(&nl));
+        assert!(languages_of("bestemmingen").is_empty());
+    }
 
     #[test]
     fn tables_parse_and_examples_lean_their_way() {

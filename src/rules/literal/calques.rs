@@ -143,3 +143,31 @@ pub fn all() -> &'static HashMap<Lang, Calques> {
 pub fn of(lang: Lang) -> Option<&'static Calques> {
     all().get(&lang)
 }
+
+/// A word list as written (`corpora/tables/calques/lexicon/<lang>.toml`).
+#[derive(Debug, Deserialize)]
+pub struct LexiconTable {
+    /// Language code.
+    pub lang: String,
+    /// Where the words come from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The words, one per line.
+    pub words: String,
+}
+
+/// The ordinary lowercase words of `lang`, when there is a list.
+pub fn lexicon(lang: Lang) -> Option<&'static HashSet<String>> {
+    static CELL: OnceLock<HashMap<Lang, HashSet<String>>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut out = HashMap::new();
+        for (stem, text) in tables_of("calques/lexicon") {
+            let t: LexiconTable = parse_table("calques/lexicon", stem, text);
+            let lang = Lang::from_subtag(&t.lang)
+                .unwrap_or_else(|| panic!("corpora/tables/calques/lexicon/{stem}.toml: unknown language"));
+            out.insert(lang, t.words.split_whitespace().map(str::to_string).collect());
+        }
+        out
+    })
+    .get(&lang)
+}

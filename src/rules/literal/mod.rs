@@ -3,14 +3,20 @@
 
 pub mod calques;
 pub mod false_friends;
+pub mod fragments;
 pub mod script;
 pub mod wc401_false_friend;
 pub mod wc402_calque;
+pub mod wc403_untranslated_fragment;
 
 use crate::rules::Rule;
 
 /// The rules of this group, ordered by code.
-pub static RULES: &[&dyn Rule] = &[&wc401_false_friend::FalseFriend, &wc402_calque::Calque];
+pub static RULES: &[&dyn Rule] = &[
+    &wc401_false_friend::FalseFriend,
+    &wc402_calque::Calque,
+    &wc403_untranslated_fragment::UntranslatedFragment,
+];
 
 /// Words as the literal tables tokenise them: maximal runs of alphabetic
 /// characters (apostrophes, hyphens and digits split), as byte ranges of

@@ -16,8 +16,8 @@ crate::declare_rule! {
     /// months`), an article before a bare year (`in the 2019`), a title with
     /// an article (`the President Macron`), an acronym followed by the
     /// generic noun its own name ends with (`the WHO organization`); in
-    /// French `faire du sens`, in Spanish `hacer sentido`, in German and
-    /// Italian `in 2019`.
+    /// French `faire du sens` and `adresser un problème`, in Spanish `hacer
+    /// sentido`, in Italian `in 2019`.
     ///
     /// A pattern may require the next word to be a function word, so that
     /// attributive uses (`the Italy coach`) and qualified ones (`the Italy of
@@ -34,7 +34,7 @@ crate::declare_rule! {
     /// English: “the Italy”` (suggestion `Italy`)
     ///
     /// ## Language pairs
-    /// Any source; targets en (six kinds of pattern), fr, es, de, it.
+    /// Any source; targets en (six kinds of pattern), fr, es, it.
     ///
     /// ## Known problems
     /// The patterns are deliberately few and strict; most calques (word
@@ -101,7 +101,8 @@ impl Rule for Calque {
 pub fn next_allows(cal: &CalquePattern, text: &str, end: usize, fw: Option<&Stopwords>) -> bool {
     let rest = &text[end..];
     let mut chars = rest.chars();
-    if matches!(chars.next(), Some('-' | '‑' | '–')) && chars.next().is_some_and(char::is_alphanumeric) {
+    // A compound (the Italy-France match) or a domain name (Russia.tv).
+    if matches!(chars.next(), Some('-' | '‑' | '–' | '.' | '/')) && chars.next().is_some_and(char::is_alphanumeric) {
         return false;
     }
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);

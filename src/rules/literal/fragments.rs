@@ -1,0 +1,463 @@
+//! Runs of foreign words inside a sentence, for WC403: word facts of the
+//! target language, the words of the aligned source, and run building.
+
+use super::calques;
+use super::script::{Script, dominant, script_of_word};
+use super::{lower_into, words};
+use crate::lang::Lang;
+use std::collections::HashSet;
+
+/// What the target language is like, for telling its words from foreign
+/// ones.
+pub struct WordInfo {
+    /// The target language.
+    pub lang: Lang,
+    /// The main script of the target text.
+    pub script: Option<Script>,
+    function_words: Option<&'static HashSet<String>>,
+    letters: Option<&'static HashSet<char>>,
+    loanwords: Option<&'static HashSet<String>>,
+    lexicon: Option<&'static HashSet<String>>,
+    borrows_from: &'static [Lang],
+}
+
+impl WordInfo {
+    /// Facts for `lang`, with the main script taken from `text`.
+    pub fn new(lang: Lang, text: &str) -> WordInfo {
+        let cal = calques::of(lang);
+        WordInfo {
+            lang,
+            script: dominant(text),
+            function_words: crate::stopwords::of(lang).map(|s| &s.function_words),
+            letters: cal.map(|c| &c.letters).filter(|l| !l.is_empty()),
+            loanwords: cal.map(|c| &c.loanwords),
+            lexicon: calques::lexicon(lang),
+            borrows_from: cal.map_or(&[], |c| c.borrows_from.as_slice()),
+        }
+    }
+
+    fn is_function_word(&self, lower: &str) -> bool {
+        self.function_words.is_some_and(|f| f.contains(lower))
+    }
+
+    fn has_alien_letter(&self, lower: &str) -> bool {
+        self.letters
+            .is_some_and(|l| lower.chars().any(|c| c.is_alphabetic() && !l.contains(&c)))
+    }
+
+    fn is_loanword(&self, lower: &str) -> bool {
+        self.loanwords.is_some_and(|l| l.contains(lower))
+    }
+}
+
+/// The words of the aligned source paragraphs.
+pub struct SourceWords<'a> {
+    words: HashSet<String>,
+    texts: &'a [&'a str],
+    /// Main script of the source.
+    pub script: Option<Script>,
+}
+
+impl<'a> SourceWords<'a> {
+    /// Indexes `texts`.
+    pub fn new(texts: &'a [&'a str]) -> SourceWords<'a> {
+        let mut set = HashSet::new();
+        let mut buf = String::new();
+        for t in texts {
+            for (a, b) in words(t) {
+                lower_into(&t[a..b], &mut buf);
+                if !set.contains(buf.as_str()) {
+                    set.insert(buf.clone());
+                }
+            }
+        }
+        let script = texts.first().and_then(|t| dominant(t));
+        SourceWords {
+            words: set,
+            texts,
+            script,
+        }
+    }
+
+    /// True when the source holds the word (`lower` its lowercase form);
+    /// words of scripts without spaces are looked for inside the text.
+    pub fn contains(&self, lower: &str, raw: &str, script: Script) -> bool {
+        self.words.contains(lower) || (script == Script::Cjk && self.texts.iter().any(|t| t.contains(raw)))
+    }
+}
+
+/// A word of a target sentence and what is known about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    start: usize,
+    end: usize,
+    /// In the aligned source.
+    shared: bool,
+    /// A function word of the target language.
+    target_function: bool,
+    /// A function word of the source (or candidate foreign) language.
+    foreign_function: bool,
+    /// Starts with a capital.
+    capital: bool,
+    /// Its script.
+    script: Script,
+    /// Written in another script than the target's, and not in Latin
+    /// letters (Latin words in other scripts are mostly names and brands).
+    other_script: bool,
+    /// Holds a letter the target language does not use.
+    alien_letter: bool,
+    /// Shared with the source, lowercase, and not in the target language's
+    /// word list (when there is one).
+    unknown: bool,
+    /// Letters.
+    letters: usize,
+}
+
+/// A run of foreign words: byte range in the sentence, word count, and
+/// whether its evidence is strong (script, letters, function words) or
+/// needs the detector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// Start byte in the sentence.
+    pub start: usize,
+    /// End byte in the sentence.
+    pub end: usize,
+    /// Number of words.
+    pub words: usize,
+    /// True when no detector is needed.
+    pub strong: bool,
+}
+
+/// True when the text between two words lets them belong to one run:
+/// spaces, digits, hyphens, apostrophes and number punctuation only.
+fn joins(gap: &str) -> bool {
+    // A full stop with no space joins the parts of a domain name, not words.
+    if gap.contains('.') && !gap.contains(char::is_whitespace) {
+        return false;
+    }
+    gap.chars()
+        .all(|c| c.is_whitespace() || c.is_numeric() || matches!(c, '-' | '\'' | '’' | '.' | ','))
+        && !gap.contains(". ")
+        && !gap.contains(", ")
+}
+
+/// Fills `out` with the words of `sentence`, each marked against the target
+/// facts; `foreign` says whether a lowercase word is a function word of the
+/// language looked for.
+fn scan(sentence: &str, info: &WordInfo, mut foreign: impl FnMut(&str) -> bool, mut shared: impl FnMut(&str, &str, Script) -> bool, out: &mut Vec<Word>) {
+    out.clear();
+    let mut buf = String::new();
+    for (a, b) in words(sentence) {
+        let raw = &sentence[a..b];
+        lower_into(raw, &mut buf);
+        let script = script_of_word(raw);
+        let foreign_script = info.script.is_some_and(|s| s != script) && script != Script::Other;
+        let target_function = info.is_function_word(&buf);
+        let shared = shared(&buf, raw, script);
+        let capital = raw.chars().next().is_some_and(char::is_uppercase);
+        out.push(Word {
+            start: a,
+            end: b,
+            shared,
+            unknown: shared && !target_function && info.lexicon.is_some_and(|l| !l.contains(buf.as_str())),
+            target_function,
+            foreign_function: !target_function && foreign(&buf),
+            capital,
+            script,
+            other_script: foreign_script && script != Script::Latin,
+            alien_letter: !foreign_script && info.has_alien_letter(&buf),
+            letters: raw.chars().count(),
+        });
+    }
+}
+
+/// Share of a sentence's words above which a run is the whole sentence left
+/// untranslated (WC503 reports those).
+pub const WHOLE_SENTENCE_SHARE: f64 = 0.75;
+
+/// Runs of words of `sentence` that the aligned source holds (or that are
+/// written in the source's script), with the evidence that they are not
+/// the target language. Names, loanwords, glosses in brackets and function
+/// words of the target at the edges are left out.
+pub fn shared_runs(sentence: &str, info: &WordInfo, source: &SourceWords<'_>, sl: Lang, words: &mut Vec<Word>) -> Vec<Run> {
+    let sfw = crate::stopwords::of(sl).map(|s| &s.function_words);
+    let source_script = source.script;
+    scan(
+        sentence,
+        info,
+        |w| sfw.is_some_and(|f| f.contains(w)),
+        |lower, raw, script| source.contains(lower, raw, script),
+        words,
+    );
+    // A word belongs to a run when the source holds it, or when it is
+    // written in the source's script and that is not the target's.
+    // Latin words in a text of another script are names, brands and code.
+    let member = |w: &Word| {
+        (w.shared && (w.script == Script::Other || Some(w.script) == info.script))
+            || (w.other_script && source_script == Some(w.script))
+    };
+    let links = links_of(sentence);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !member(&words[i]) || in_link(&links, &words[i]) {
+            i += 1;
+            continue;
+        }
+        // Function words of the target split runs: a word both languages
+        // share ("is", "in") is no evidence, and names on either side of
+        // it are separate.
+        // Function words of the target split runs (a word both languages
+        // share, "is", "in", is no evidence), and so do names: a
+        // capitalised word that does not open the sentence.
+        let breaks = |k: usize| {
+            let w = &words[k];
+            !w.other_script && (w.target_function || (w.capital && k > 0))
+        };
+        if breaks(i) && !words[i].capital {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len()
+            && member(&words[j])
+            && !breaks(j)
+            && !in_link(&links, &words[j])
+            && joins(&sentence[words[j - 1].end..words[j].start])
+        {
+            j += 1;
+        }
+        if let Some(run) = judge(sentence, info, sl, source_script, &words[..], i, j) {
+            runs.push(run);
+        }
+        i = j;
+    }
+    runs
+}
+
+/// Byte ranges of the links (URLs, addresses, handles) of a sentence.
+fn links_of(sentence: &str) -> Vec<(usize, usize)> {
+    crate::segment::tokens(sentence)
+        .filter(|t| t.kind == crate::segment::TokenKind::Link)
+        .map(|t| (t.start, t.end))
+        .collect()
+}
+
+/// True when `w` lies inside one of `links` (or touches a domain suffix:
+/// `стопкоронавирус.рф`).
+fn in_link(links: &[(usize, usize)], w: &Word) -> bool {
+    links.iter().any(|&(s, e)| w.start < e && s < w.end)
+}
+
+/// Decides whether words `i..j` of the sentence are an untranslated run.
+fn judge(sentence: &str, info: &WordInfo, sl: Lang, source_script: Option<Script>, words: &[Word], i: usize, j: usize) -> Option<Run> {
+    // Target function words at the edges belong to the translation.
+    let plain = |w: &Word| w.target_function && !w.other_script && !w.alien_letter;
+    let (mut i, mut j) = (i, j);
+    while i < j && plain(&words[i]) {
+        i += 1;
+    }
+    while j > i && plain(&words[j - 1]) {
+        j -= 1;
+    }
+    if i == j {
+        return None;
+    }
+    let run = &words[i..j];
+    let (start, end) = (run[0].start, run[run.len() - 1].end);
+    let n = run.len();
+    // Glosses in brackets: the Palace Museum (Gugong).
+    let before = sentence[..start].trim_end();
+    let after = sentence[end..].trim_start();
+    if before.ends_with(['(', '[']) && after.starts_with([')', ']']) {
+        return None;
+    }
+    // Parts of domain names, addresses and paths: zakon.kz, rus.err.ee.
+    let dotted = |t: &str, first: bool| {
+        let mut c = t.chars();
+        let (a, b) = if first { (c.next(), c.next()) } else { (c.next_back(), c.next_back()) };
+        matches!(a, Some('.' | '/' | '@')) && b.is_some_and(char::is_alphanumeric)
+    };
+    if dotted(&sentence[end..], true) || dotted(&sentence[..start], false) {
+        return None;
+    }
+    // A word the source itself writes in another script than its own is a
+    // name or a brand there too (iOS in a Russian text, anan in a Japanese
+    // one).
+    if source_script.is_some_and(|s| run.iter().any(|w| w.script != s)) {
+        return None;
+    }
+    if run.iter().any(|w| w.other_script) {
+        // A lone letter is a list mark or an initial, except in scripts
+        // where one character is a word.
+        let letters: usize = run.iter().map(|w| w.letters).sum();
+        if letters < 2 && run[0].script != Script::Cjk {
+            return None;
+        }
+        // A domain name: премияарсеньева.рф
+        if sentence[end..].starts_with('.') && sentence[end + 1..].starts_with(char::is_alphabetic) {
+            return None;
+        }
+        return Some(Run { start, end, words: n, strong: true });
+    }
+    // A whole sentence left untranslated is WC503's.
+    if n >= 6 && n as f64 >= WHOLE_SENTENCE_SHARE * words.len() as f64 {
+        return None;
+    }
+    // Names keep their language: a run that opens with a capital inside the
+    // sentence, or that touches a capitalised word (Place des martyrs, de
+    // Gaulle, anti-American).
+    let name_like = |k: usize| k > 0 && words[k].capital;
+    let touches = |k: usize, l: usize| joins(&sentence[words[k].end..words[l].start]);
+    // Walking back over source words from the run reaches a capital: the
+    // run is the tail of a name left in the source language (Association
+    // française des exploitants de discothèques).
+    let mut k = i;
+    while k > 0 && touches(k - 1, k) && words[k - 1].shared && !words[k - 1].capital {
+        k -= 1;
+    }
+    let name_before = k > 0 && touches(k - 1, k) && name_like(k - 1);
+    if run.iter().all(|w| w.capital)
+        || name_like(i)
+        || name_before
+        || (j < words.len() && name_like(j) && touches(j - 1, j))
+    {
+        return None;
+    }
+    let lower = sentence[start..end].to_lowercase();
+    if info.is_loanword(&lower) || run.iter().all(|w| info.is_loanword(&sentence[w.start..w.end].to_lowercase())) {
+        return None;
+    }
+    let alien = run.iter().any(|w| w.alien_letter && !w.capital);
+    let function = run.iter().filter(|w| w.foreign_function).count();
+    let unknown = run.iter().any(|w| w.unknown && w.letters >= MIN_WORD_LETTERS - 1);
+    let strong = alien || unknown || (n >= 2 && function >= 1);
+    if !strong && info.lexicon.is_some() {
+        // Every word is a word of the target language: cognates.
+        return None;
+    }
+    if !strong {
+        // Words that both languages could have, with no word list: only the
+        // detector can tell, on a run of several words, and not where the
+        // target borrows from the source freely.
+        if info.borrows_from.contains(&sl) || n == 1 {
+            return None;
+        }
+    }
+    Some(Run { start, end, words: n, strong })
+}
+
+/// Fewest letters of a single word for the detector to judge it.
+pub const MIN_WORD_LETTERS: usize = 4;
+
+/// Fewest function words of one other language in a run (target alone).
+pub const MIN_FOREIGN_FUNCTION_WORDS: usize = 2;
+
+/// Fewest words in a run (target alone).
+pub const MIN_RUN_WORDS: usize = 3;
+
+/// Without a source: runs of words in another script (language `None`),
+/// and runs holding [`MIN_FOREIGN_FUNCTION_WORDS`] function words of one
+/// other language and none of the target's (that language), to be confirmed
+/// by the detector.
+pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> Vec<(Run, Option<Lang>)> {
+    scan(sentence, info, |w| !crate::stopwords::languages_of(w).is_empty(), |_, _, _| false, words);
+    let mut out = Vec::new();
+    // Other scripts, except Latin words in a text of another script.
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].other_script {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len() && words[j].other_script && joins(&sentence[words[j - 1].end..words[j].start]) {
+            j += 1;
+        }
+        let (start, end) = (words[i].start, words[j - 1].end);
+        let before = sentence[..start].trim_end();
+        let after = sentence[end..].trim_start();
+        if !(before.ends_with(['(', '[']) && after.starts_with([')', ']'])) {
+            out.push((Run { start, end, words: j - i, strong: true }, None));
+        }
+        i = j;
+    }
+    // Function words of another language.
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].foreign_function || words[i].capital && i > 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut content = 0;
+        while j < words.len() {
+            let w = &words[j];
+            if w.target_function || w.other_script || (w.capital && !w.foreign_function) || !joins(&sentence[words[j - 1].end..w.start]) {
+                break;
+            }
+            if w.foreign_function {
+                content = 0;
+            } else {
+                content += 1;
+                if content > 2 {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let run = &words[i..j];
+        if run.len() >= MIN_RUN_WORDS {
+            // The language holding most of the run's function words.
+            let mut best: Option<(Lang, usize)> = None;
+            let mut counts: Vec<(Lang, usize)> = Vec::new();
+            for w in run.iter().filter(|w| w.foreign_function) {
+                lower_into(&sentence[w.start..w.end], &mut buf);
+                for &l in crate::stopwords::languages_of(&buf) {
+                    if l == info.lang {
+                        continue;
+                    }
+                    match counts.iter_mut().find(|(c, _)| *c == l) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((l, 1)),
+                    }
+                }
+            }
+            for &(l, c) in &counts {
+                if best.is_none_or(|(_, b)| c > b) {
+                    best = Some((l, c));
+                }
+            }
+            if let Some((l, c)) = best.filter(|&(_, c)| c >= MIN_FOREIGN_FUNCTION_WORDS) {
+                let (start, end) = (run[0].start, run[run.len() - 1].end);
+                let lower = sentence[start..end].to_lowercase();
+                if !info.is_loanword(&lower) {
+                    out.push((Run { start, end, words: run.len(), strong: c >= 3 }, Some(l)));
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// Quotation marks: is a span quoted?
+pub mod quoted {
+    /// Quotation marks (the ASCII and typographic apostrophes are left out:
+    /// they are apostrophes more often than quotes).
+    fn is_quote(c: char) -> bool {
+        matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '「' | '」' | '『' | '』' | '‹' | '›')
+    }
+
+    /// True when `text` holds a quotation mark.
+    pub fn has_quotes(text: &str) -> bool {
+        text.chars().any(is_quote)
+    }
+
+    /// True when `start..end` of `text` lies between quotation marks.
+    pub fn inside(text: &str, start: usize, end: usize) -> bool {
+        let before = text[..start].chars().filter(|&c| is_quote(c)).count();
+        before % 2 == 1 && text[end..].chars().any(is_quote)
+    }
+}

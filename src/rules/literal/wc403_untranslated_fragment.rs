@@ -1,0 +1,208 @@
+//! WC403 `untranslated-fragment`.
+
+use super::fragments::{Run, SourceWords, Word, WordInfo, foreign_runs, quoted, shared_runs};
+use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
+use crate::rules::{PairContext, Rule, RuleMeta, target_span};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds a run of source-language words inside a translated sentence
+    /// (code-mixing): `the court ruled that het verlies van ruim 20
+    /// bestemmingen was disproportionate`, `cyanuric acid and 三聚氰胺 were
+    /// found`.
+    ///
+    /// With a source, a run is a sequence of target words that the aligned
+    /// source paragraph holds verbatim, which is not a name (capitalised
+    /// words alone), a loanword of the target language
+    /// (`corpora/tables/calques/<target>.toml`) or a phrase in quotation
+    /// marks that the source quotes too, and that shows it is not the target
+    /// language: it is written in another script, holds a letter the target
+    /// language does not use, holds a function word of the source language
+    /// that the target lacks (`corpora/tables/stopwords/`), or the language
+    /// detector places it in the source language.
+    ///
+    /// Without a source, a run is a stretch of words holding two or more
+    /// function words of one other language and none of the target's,
+    /// confirmed by the detector; a word in another script is reported at
+    /// info severity.
+    ///
+    /// The category is `untranslated`: the output contract defines it as
+    /// text left in the source language, which a fragment is; `literal` is
+    /// for words that were translated, badly.
+    ///
+    /// ## Why is this bad?
+    /// A reader of the translation cannot read the fragment, and it usually
+    /// hides a piece of meaning (here, what the court objected to).
+    ///
+    /// ## Example
+    /// Source (nl): `…omdat het verlies van ruim 20 bestemmingen onevenredig is.`
+    /// Target (en): `…because het verlies van ruim 20 bestemmingen is disproportionate.`
+    /// → `untranslated Dutch fragment: “het verlies van ruim 20 bestemmingen”`
+    ///
+    /// ## Language pairs
+    /// All pairs. Function-word evidence needs a stopword table for both
+    /// languages (19 languages); script evidence works for any pair of
+    /// scripts, except Latin words in a text of another script (brands and
+    /// names are written so).
+    ///
+    /// ## Known problems
+    /// A single untranslated word that is also a word of the target language
+    /// (French `important` in English) cannot be told from a cognate and is
+    /// not reported; a single capitalised word (a German noun) looks like a
+    /// name and is not reported either. When the target language borrows
+    /// freely from the source language (English words in German), a single
+    /// shared word needs a letter or a function word of its own to count.
+    pub struct UntranslatedFragment {
+        code: "WC403",
+        name: "untranslated-fragment",
+        category: Untranslated,
+        severity: Warning,
+        needs_source: false,
+        summary: "source-language words left inside a translated sentence",
+    }
+}
+
+impl Rule for UntranslatedFragment {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
+        let tgt = cx.target;
+        let Some(tl) = tgt.lang() else { return };
+        let info = WordInfo::new(tl, tgt.text());
+        match cx.pair() {
+            Some((src, al)) => {
+                let Some(sl) = src.lang().filter(|&sl| sl != tl) else { return };
+                let mut words: Vec<Word> = Vec::new();
+                for link in &al.paragraphs {
+                    if link.source.is_empty() || link.target.is_empty() {
+                        continue;
+                    }
+                    let source: Vec<&str> = link.source.iter().map(|&p| src.paragraph(p)).collect();
+                    let shared = SourceWords::new(&source);
+                    let source_quotes = source.iter().any(|s| quoted::has_quotes(s));
+                    for &p in &link.target {
+                        for sent in tgt.sentences_of(p) {
+                            let text = &tgt.text()[sent.start..sent.end];
+                            for run in shared_runs(text, &info, &shared, sl, &mut words) {
+                                if source_quotes && quoted::inside(text, run.start, run.end) {
+                                    continue;
+                                }
+                                if !run.strong && !confirmed(&text[run.start..run.end], sl, tl, &run) {
+                                    continue;
+                                }
+                                let (s, e) = (sent.start + run.start, sent.start + run.end);
+                                let mut f = finding(cx, sl, s, e);
+                                f.target_paragraph = Some(p);
+                                f.source_paragraph = link.source.first().copied();
+                                f.target_evidence = Some((sent.start, sent.end));
+                                let (ss, _) = src.paragraph_range(link.source[0]);
+                                let (_, se) = src.paragraph_range(*link.source.last().unwrap_or(&link.source[0]));
+                                f.source_evidence = Some((ss, se));
+                                out.push(f);
+                            }
+                        }
+                    }
+                }
+            }
+            None => {
+                let mut words: Vec<Word> = Vec::new();
+                for sent in &tgt.units.sentences {
+                    let text = &tgt.text()[sent.start..sent.end];
+                    for (run, lang) in foreign_runs(text, &info, &mut words) {
+                        if quoted::inside(text, run.start, run.end) {
+                            continue;
+                        }
+                        if let Some(l) = lang
+                            && !confirmed(&text[run.start..run.end], l, tl, &run)
+                        {
+                            continue;
+                        }
+                        let (s, e) = (sent.start + run.start, sent.start + run.end);
+                        let mut f = finding(cx, lang.unwrap_or(tl), s, e);
+                        if lang.is_none() {
+                            f.message = format!("words in another script: “{}”", &tgt.text()[s..e]);
+                            f.severity = Severity::Info;
+                        }
+                        f.target_paragraph = Some(sent.paragraph);
+                        f.target_evidence = Some((sent.start, sent.end));
+                        out.push(f);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Fewest detector confidence for a run of one word to count as the source
+/// language; longer runs need less.
+pub const MIN_CONFIDENCE_ONE_WORD: f64 = 0.25;
+
+/// Fewest detector confidence for a run of several words.
+pub const MIN_CONFIDENCE_RUN: f64 = 0.1;
+
+/// True when the detector, choosing between `lang` and the target, places
+/// `text` in `lang` with enough confidence for the run's length.
+fn confirmed(text: &str, lang: Lang, target: Lang, run: &Run) -> bool {
+    let min = if run.words > 1 { MIN_CONFIDENCE_RUN } else { MIN_CONFIDENCE_ONE_WORD };
+    let (Some(a), Some(b)) = (lang.to_whatlang(), target.to_whatlang()) else {
+        return false;
+    };
+    let detector = whatlang::Detector::with_allowlist(vec![a, b]);
+    detector
+        .detect(&text.to_lowercase())
+        .is_some_and(|d| d.lang() == a && d.confidence() >= min)
+}
+
+fn finding(cx: &PairContext<'_>, lang: Lang, s: usize, e: usize) -> Finding {
+    let text = &cx.target.text()[s..e];
+    UntranslatedFragment::META.finding(
+        target_span(s, e),
+        format!("untranslated {} fragment: “{}”", lang.name(), text),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_findings, assert_no_findings};
+
+    const NL: &str = "De rechter oordeelde dat de krimp onevenredig is, omdat het verlies van ruim 20 bestemmingen zwaar weegt.";
+
+    #[test]
+    fn dutch_run_in_english() {
+        let en = "The judge ruled that the cut is disproportionate, because het verlies van ruim 20 bestemmingen weighs heavily.";
+        let f = assert_findings(&UntranslatedFragment, Some((NL, "nl")), (en, "en"), 1);
+        assert!(f[0].message.contains("“het verlies van ruim 20 bestemmingen”"), "{}", f[0].message);
+        let f = assert_findings(&UntranslatedFragment, None, (en, "en"), 1);
+        assert!(f[0].message.contains("Dutch"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn translation_with_names_is_silent() {
+        let en = "The judge ruled that the cut is disproportionate, because the loss of more than 20 destinations weighs heavily.";
+        assert_no_findings(&UntranslatedFragment, Some((NL, "nl")), (en, "en"));
+        assert_no_findings(&UntranslatedFragment, None, (en, "en"));
+        let nl = "Volgens Ursula von der Leyen en Frans Timmermans is de Green Deal de facto klaar.";
+        let en = "According to Ursula von der Leyen and Frans Timmermans, the Green Deal is de facto finished.";
+        assert_no_findings(&UntranslatedFragment, Some((nl, "nl")), (en, "en"));
+    }
+
+    #[test]
+    fn other_script_word() {
+        let zh = "在食用受污染宠物食品后死亡的宠物的尿样中，均发现了氰尿酸和三聚氰胺。";
+        let en = "Cyanuric acid and 三聚氰胺 were both found in urine samples of pets who died after eating contaminated pet food.";
+        assert_findings(&UntranslatedFragment, Some((zh, "zh")), (en, "en"), 1);
+        let gloss = "Cyanuric acid and melamine (三聚氰胺) were both found in urine samples of pets who died after eating contaminated pet food.";
+        assert_no_findings(&UntranslatedFragment, Some((zh, "zh")), (gloss, "en"));
+    }
+
+    #[test]
+    fn quoted_phrase_the_source_quotes_is_silent() {
+        let fr = "Le slogan « Liberté, égalité, fraternité » figure sur la façade de la mairie depuis 1880.";
+        let en = "The slogan “Liberté, égalité, fraternité” has been on the town hall's façade since 1880.";
+        assert_no_findings(&UntranslatedFragment, Some((fr, "fr")), (en, "en"));
+    }
+}
