@@ -53,6 +53,7 @@ impl WordInfo {
 /// The words of the aligned source paragraphs.
 pub struct SourceWords<'a> {
     words: HashSet<String>,
+    lowercase: HashSet<String>,
     texts: &'a [&'a str],
     /// Main script of the source.
     pub script: Option<Script>,
@@ -62,10 +63,14 @@ impl<'a> SourceWords<'a> {
     /// Indexes `texts`.
     pub fn new(texts: &'a [&'a str]) -> SourceWords<'a> {
         let mut set = HashSet::new();
+        let mut lowercase = HashSet::new();
         let mut buf = String::new();
         for t in texts {
             for (a, b) in words(t) {
                 lower_into(&t[a..b], &mut buf);
+                if t[a..b].starts_with(char::is_lowercase) && !lowercase.contains(buf.as_str()) {
+                    lowercase.insert(buf.clone());
+                }
                 if !set.contains(buf.as_str()) {
                     set.insert(buf.clone());
                 }
@@ -74,9 +79,17 @@ impl<'a> SourceWords<'a> {
         let script = texts.first().and_then(|t| dominant(t));
         SourceWords {
             words: set,
+            lowercase,
             texts,
             script,
         }
+    }
+
+    /// True when the source writes `word` (any case) in lowercase somewhere.
+    pub fn seen_lowercase(&self, word: &str) -> bool {
+        let mut buf = String::new();
+        lower_into(word, &mut buf);
+        self.lowercase.contains(&buf)
     }
 
     /// True when the source holds the word (`lower` its lowercase form);
@@ -196,6 +209,14 @@ pub fn shared_runs(sentence: &str, info: &WordInfo, source: &SourceWords<'_>, sl
         (w.shared && (w.script == Script::Other || Some(w.script) == info.script))
             || (w.other_script && source_script == Some(w.script))
     };
+    // The first word's capital says nothing when the source writes the word
+    // in lowercase.
+    if let Some(w) = words.first_mut()
+        && w.capital
+        && source.seen_lowercase(&sentence[w.start..w.end])
+    {
+        w.capital = false;
+    }
     let links = links_of(sentence);
     let mut runs = Vec::new();
     let mut i = 0;
@@ -316,12 +337,15 @@ fn judge(sentence: &str, info: &WordInfo, sl: Lang, source_script: Option<Script
     while k > 0 && touches(k - 1, k) && words[k - 1].shared && !words[k - 1].capital {
         k -= 1;
     }
-    let name_before = k > 0 && touches(k - 1, k) && name_like(k - 1);
-    if run.iter().all(|w| w.capital)
-        || name_like(i)
-        || name_before
-        || (j < words.len() && name_like(j) && touches(j - 1, j))
-    {
+    let tail_of_name = k < i && k > 0 && touches(k - 1, k) && name_like(k - 1);
+    // A run touching a capitalised word is part of the name when it is
+    // made of particles (de Gaulle, von der Leyen) or of several words
+    // (Caisse centrale de garantie); one word with evidence of its own is
+    // not (Walmart coloca).
+    let touches_name = (i > 0 && name_like(i - 1) && touches(i - 1, i))
+        || (j < words.len() && name_like(j) && touches(j - 1, j));
+    let particles = run.iter().all(|w| w.foreign_function);
+    if run.iter().all(|w| w.capital) || name_like(i) || tail_of_name || (touches_name && (n >= 2 || particles)) {
         return None;
     }
     let lower = sentence[start..end].to_lowercase();
@@ -455,9 +479,28 @@ pub mod quoted {
         text.chars().any(is_quote)
     }
 
-    /// True when `start..end` of `text` lies between quotation marks.
-    pub fn inside(text: &str, start: usize, end: usize) -> bool {
+    /// The quotation holding `start..end` of `text`: the byte range between
+    /// its marks.
+    pub fn enclosing(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         let before = text[..start].chars().filter(|&c| is_quote(c)).count();
-        before % 2 == 1 && text[end..].chars().any(is_quote)
+        if before % 2 == 0 {
+            return None;
+        }
+        let open = text[..start].rfind(is_quote)?;
+        let open_end = open + text[open..].chars().next().map_or(1, char::len_utf8);
+        let close = end + text[end..].find(is_quote)?;
+        Some((open_end, close))
+    }
+
+    /// True when `start..end` of `text` is most of a quotation (a quoted
+    /// foreign title, motto or phrase, left so on purpose).
+    pub fn inside(text: &str, start: usize, end: usize) -> bool {
+        let Some((qs, qe)) = enclosing(text, start, end) else {
+            return false;
+        };
+        let count = |t: &str| super::words(t).count();
+        let quoted = count(&text[qs..qe]);
+        let run = count(&text[start..end]);
+        run * 10 >= quoted * 6
     }
 }

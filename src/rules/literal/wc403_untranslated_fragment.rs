@@ -2,6 +2,7 @@
 
 use super::fragments::{Run, SourceWords, Word, WordInfo, foreign_runs, quoted, shared_runs};
 use crate::finding::{Finding, Severity};
+use crate::detect::Detector;
 use crate::lang::Lang;
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
 
@@ -75,6 +76,7 @@ impl Rule for UntranslatedFragment {
         match cx.pair() {
             Some((src, al)) => {
                 let Some(sl) = src.lang().filter(|&sl| sl != tl) else { return };
+                let detector = Detector::new(&[sl, tl]);
                 let mut words: Vec<Word> = Vec::new();
                 for link in &al.paragraphs {
                     if link.source.is_empty() || link.target.is_empty() {
@@ -90,7 +92,7 @@ impl Rule for UntranslatedFragment {
                                 if source_quotes && quoted::inside(text, run.start, run.end) {
                                     continue;
                                 }
-                                if !run.strong && !confirmed(&text[run.start..run.end], sl, tl, &run) {
+                                if !run.strong && !confirmed(&detector, &text[run.start..run.end], sl, &run) {
                                     continue;
                                 }
                                 let (s, e) = (sent.start + run.start, sent.start + run.end);
@@ -108,6 +110,7 @@ impl Rule for UntranslatedFragment {
                 }
             }
             None => {
+                let detector = Detector::new(&[tl]);
                 let mut words: Vec<Word> = Vec::new();
                 for sent in &tgt.units.sentences {
                     let text = &tgt.text()[sent.start..sent.end];
@@ -116,7 +119,7 @@ impl Rule for UntranslatedFragment {
                             continue;
                         }
                         if let Some(l) = lang
-                            && !confirmed(&text[run.start..run.end], l, tl, &run)
+                            && !confirmed(&detector, &text[run.start..run.end], l, &run)
                         {
                             continue;
                         }
@@ -143,17 +146,15 @@ pub const MIN_CONFIDENCE_ONE_WORD: f64 = 0.25;
 /// Fewest detector confidence for a run of several words.
 pub const MIN_CONFIDENCE_RUN: f64 = 0.1;
 
-/// True when the detector, choosing between `lang` and the target, places
-/// `text` in `lang` with enough confidence for the run's length.
-fn confirmed(text: &str, lang: Lang, target: Lang, run: &Run) -> bool {
+/// True when the detector (news languages plus the pair's) places `text` in
+/// `lang` with enough confidence for the run's length: a quotation in a
+/// third language that both sides keep (English in a German article and its
+/// French translation) is not the source language.
+fn confirmed(detector: &Detector, text: &str, lang: Lang, run: &Run) -> bool {
     let min = if run.words > 1 { MIN_CONFIDENCE_RUN } else { MIN_CONFIDENCE_ONE_WORD };
-    let (Some(a), Some(b)) = (lang.to_whatlang(), target.to_whatlang()) else {
-        return false;
-    };
-    let detector = whatlang::Detector::with_allowlist(vec![a, b]);
     detector
         .detect(&text.to_lowercase())
-        .is_some_and(|d| d.lang() == a && d.confidence() >= min)
+        .is_some_and(|d| d.lang == lang && d.confidence >= min)
 }
 
 fn finding(cx: &PairContext<'_>, lang: Lang, s: usize, e: usize) -> Finding {
