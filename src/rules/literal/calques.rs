@@ -49,6 +49,11 @@ pub struct CalqueEntry {
     /// attributive use: "the Italy coach").
     #[serde(default = "default_next")]
     pub next: String,
+    /// With `next = "function-word"`: other following words (lowercase
+    /// verbs that follow a subject: "remains", "faces") after which the
+    /// match is a calque too.
+    #[serde(default)]
+    pub also_next: Vec<String>,
     /// Following words (lowercase) that make the match correct ("the Italy
     /// of the 1960s").
     #[serde(default)]

@@ -68,7 +68,9 @@ impl<'a> SourceWords<'a> {
         for t in texts {
             for (a, b) in words(t) {
                 lower_into(&t[a..b], &mut buf);
-                if t[a..b].starts_with(char::is_lowercase) && !lowercase.contains(buf.as_str()) {
+                // Parts of domain names (dpi.inpe.br) say nothing of case.
+                let dotted = t[..a].ends_with(['.', '/', '@']) || t[b..].starts_with('.') && t[b + 1..].starts_with(char::is_alphanumeric);
+                if !dotted && t[a..b].starts_with(char::is_lowercase) && !lowercase.contains(buf.as_str()) {
                     lowercase.insert(buf.clone());
                 }
                 if !set.contains(buf.as_str()) {
@@ -97,6 +99,22 @@ impl<'a> SourceWords<'a> {
     pub fn contains(&self, lower: &str, raw: &str, script: Script) -> bool {
         self.words.contains(lower) || (script == Script::Cjk && self.texts.iter().any(|t| t.contains(raw)))
     }
+}
+
+/// Share of the words of `text` that the source holds: a paragraph mostly
+/// made of source words is left untranslated as a whole (WC503's finding,
+/// not a fragment).
+pub fn shared_share(text: &str, source: &SourceWords<'_>) -> f64 {
+    let mut buf = String::new();
+    let (mut all, mut shared) = (0usize, 0usize);
+    for (a, b) in words(text) {
+        lower_into(&text[a..b], &mut buf);
+        all += 1;
+        if source.words.contains(buf.as_str()) {
+            shared += 1;
+        }
+    }
+    if all == 0 { 0.0 } else { shared as f64 / all as f64 }
 }
 
 /// A word of a target sentence and what is known about it.

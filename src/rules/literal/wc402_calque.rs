@@ -117,7 +117,8 @@ pub fn next_allows(cal: &CalquePattern, text: &str, end: usize, fw: Option<&Stop
         }
         if cal.needs_function_word {
             let lower_initial = trimmed.chars().next().is_some_and(char::is_lowercase);
-            return lower_initial && fw.is_some_and(|f| f.function_words.contains(&word));
+            return lower_initial
+                && (fw.is_some_and(|f| f.function_words.contains(&word)) || cal.entry.also_next.contains(&word));
         }
         return true;
     }

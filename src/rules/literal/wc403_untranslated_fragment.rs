@@ -1,6 +1,6 @@
 //! WC403 `untranslated-fragment`.
 
-use super::fragments::{Run, SourceWords, Word, WordInfo, foreign_runs, quoted, shared_runs};
+use super::fragments::{Run, SourceWords, Word, WordInfo, foreign_runs, quoted, shared_runs, shared_share};
 use crate::finding::{Finding, Severity};
 use crate::detect::Detector;
 use crate::lang::Lang;
@@ -86,6 +86,9 @@ impl Rule for UntranslatedFragment {
                     let shared = SourceWords::new(&source);
                     let source_quotes = source.iter().any(|s| quoted::has_quotes(s));
                     for &p in &link.target {
+                        if shared_share(tgt.paragraph(p), &shared) >= UNTRANSLATED_PARAGRAPH_SHARE {
+                            continue;
+                        }
                         for sent in tgt.sentences_of(p) {
                             let text = &tgt.text()[sent.start..sent.end];
                             for run in shared_runs(text, &info, &shared, sl, &mut words) {
@@ -138,6 +141,10 @@ impl Rule for UntranslatedFragment {
         }
     }
 }
+
+/// Share of a target paragraph's words found in its source above which the
+/// paragraph is left untranslated as a whole: WC503 reports it.
+pub const UNTRANSLATED_PARAGRAPH_SHARE: f64 = 0.5;
 
 /// Fewest detector confidence for a run of one word to count as the source
 /// language; longer runs need less.
