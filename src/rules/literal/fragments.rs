@@ -36,7 +36,8 @@ impl WordInfo {
         }
     }
 
-    fn is_function_word(&self, lower: &str) -> bool {
+    /// True when `lower` is a function word of the target language.
+    pub fn is_function_word(&self, lower: &str) -> bool {
         self.function_words.is_some_and(|f| f.contains(lower))
     }
 
@@ -395,6 +396,9 @@ pub const MIN_WORD_LETTERS: usize = 4;
 /// Fewest function words of one other language in a run (target alone).
 pub const MIN_FOREIGN_FUNCTION_WORDS: usize = 2;
 
+/// Lowercase words looked back over for the capital that starts a name.
+pub const NAME_TAIL_WORDS: usize = 4;
+
 /// Fewest words in a run (target alone).
 pub const MIN_RUN_WORDS: usize = 3;
 
@@ -436,7 +440,7 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
         let mut content = 0;
         while j < words.len() {
             let w = &words[j];
-            if w.target_function || w.other_script || (w.capital && !w.foreign_function) || !joins(&sentence[words[j - 1].end..w.start]) {
+            if w.target_function || w.other_script || w.capital || !joins(&sentence[words[j - 1].end..w.start]) {
                 break;
             }
             if w.foreign_function {
@@ -450,7 +454,15 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
             j += 1;
         }
         let run = &words[i..j];
-        if run.len() >= MIN_RUN_WORDS {
+        // The tail of a name left in its language (Association française
+        // des exploitants de discothèques): a capital a few lowercase words
+        // before the run.
+        let mut k = i;
+        while k > 0 && i - k < NAME_TAIL_WORDS && !words[k - 1].capital && joins(&sentence[words[k - 1].end..words[k].start]) {
+            k -= 1;
+        }
+        let name_tail = k > 0 && words[k - 1].capital && joins(&sentence[words[k - 1].end..words[k].start]);
+        if run.len() >= MIN_RUN_WORDS && !name_tail {
             // The language holding most of the run's function words.
             let mut best: Option<(Lang, usize)> = None;
             let mut counts: Vec<(Lang, usize)> = Vec::new();
@@ -510,15 +522,21 @@ pub mod quoted {
         Some((open_end, close))
     }
 
-    /// True when `start..end` of `text` is most of a quotation (a quoted
-    /// foreign title, motto or phrase, left so on purpose).
-    pub fn inside(text: &str, start: usize, end: usize) -> bool {
+    /// True when `start..end` of `text` is inside a quotation left in a
+    /// foreign language on purpose (a title, a motto): the run is most of
+    /// the quotation, or the quotation holds no function word of the target
+    /// language (`target_function` says which words are).
+    pub fn inside(text: &str, start: usize, end: usize, target_function: impl Fn(&str) -> bool) -> bool {
         let Some((qs, qe)) = enclosing(text, start, end) else {
             return false;
         };
+        let quote = &text[qs..qe];
         let count = |t: &str| super::words(t).count();
-        let quoted = count(&text[qs..qe]);
-        let run = count(&text[start..end]);
-        run * 10 >= quoted * 6
+        let mut buf = String::new();
+        let native = super::words(quote).any(|(a, b)| {
+            super::lower_into(&quote[a..b], &mut buf);
+            target_function(&buf)
+        });
+        !native || count(&text[start..end]) * 10 >= count(quote) * 6
     }
 }

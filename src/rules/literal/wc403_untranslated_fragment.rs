@@ -92,7 +92,7 @@ impl Rule for UntranslatedFragment {
                         for sent in tgt.sentences_of(p) {
                             let text = &tgt.text()[sent.start..sent.end];
                             for run in shared_runs(text, &info, &shared, sl, &mut words) {
-                                if source_quotes && quoted::inside(text, run.start, run.end) {
+                                if source_quotes && quoted::inside(text, run.start, run.end, |w| info.is_function_word(w)) {
                                     continue;
                                 }
                                 if !run.strong && !confirmed(&detector, &text[run.start..run.end], sl, &run) {
@@ -118,7 +118,7 @@ impl Rule for UntranslatedFragment {
                 for sent in &tgt.units.sentences {
                     let text = &tgt.text()[sent.start..sent.end];
                     for (run, lang) in foreign_runs(text, &info, &mut words) {
-                        if quoted::inside(text, run.start, run.end) {
+                        if quoted::inside(text, run.start, run.end, |w| info.is_function_word(w)) {
                             continue;
                         }
                         if let Some(l) = lang
