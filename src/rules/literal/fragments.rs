@@ -396,6 +396,28 @@ pub const MIN_WORD_LETTERS: usize = 4;
 /// Fewest function words of one other language in a run (target alone).
 pub const MIN_FOREIGN_FUNCTION_WORDS: usize = 2;
 
+/// True when word `i` is the tail of a name left in its language
+/// (Association française des exploitants de discothèques): a capital
+/// inside the sentence a few lowercase words before it.
+fn name_tail(sentence: &str, words: &[Word], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < NAME_TAIL_WORDS && !words[k - 1].capital && joins(&sentence[words[k - 1].end..words[k].start]) {
+        k -= 1;
+    }
+    k > 1 && words[k - 1].capital && joins(&sentence[words[k - 1].end..words[k].start])
+}
+
+/// What a run found without a source is foreign by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    /// Written in another script.
+    Script,
+    /// Holds letters the target language does not use.
+    Letters,
+    /// Holds function words of this language.
+    Language(Lang),
+}
+
 /// Lowercase words looked back over for the capital that starts a name.
 pub const NAME_TAIL_WORDS: usize = 4;
 
@@ -406,7 +428,7 @@ pub const MIN_RUN_WORDS: usize = 3;
 /// and runs holding [`MIN_FOREIGN_FUNCTION_WORDS`] function words of one
 /// other language and none of the target's (that language), to be confirmed
 /// by the detector.
-pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> Vec<(Run, Option<Lang>)> {
+pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> Vec<(Run, Foreign)> {
     scan(sentence, info, |w| !crate::stopwords::languages_of(w).is_empty(), |_, _, _| false, words);
     let mut out = Vec::new();
     // Other scripts, except Latin words in a text of another script.
@@ -423,10 +445,32 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
         let (start, end) = (words[i].start, words[j - 1].end);
         let before = sentence[..start].trim_end();
         let after = sentence[end..].trim_start();
-        if !(before.ends_with(['(', '[']) && after.starts_with([')', ']'])) {
-            out.push((Run { start, end, words: j - i, strong: true }, None));
+        let gloss = before.ends_with(['(', '[']) && after.starts_with([')', ']']);
+        let letters: usize = words[i..j].iter().map(|w| w.letters).sum();
+        let lone = letters < 2 && words[i].script != Script::Cjk;
+        let dotted = sentence[..start].ends_with('.') || sentence[end..].starts_with('.');
+        if !gloss && !lone && !dotted {
+            out.push((Run { start, end, words: j - i, strong: true }, Foreign::Script));
         }
         i = j;
+    }
+    // Lowercase words with letters the target language does not use (après
+    // in English), which are not loanwords.
+    let links = links_of(sentence);
+    for (k, w) in words.iter().enumerate() {
+        let text = &sentence[w.start..w.end];
+        let lower = text.to_lowercase();
+        let dotted = sentence[..w.start].ends_with(['.', '/', '@', '-']) || sentence[w.end..].starts_with(['.', '-']);
+        if w.alien_letter
+            && !w.capital
+            && w.letters >= 2
+            && !dotted
+            && !in_link(&links, w)
+            && !info.is_loanword(&lower)
+            && !name_tail(sentence, words, k)
+        {
+            out.push((Run { start: w.start, end: w.end, words: 1, strong: true }, Foreign::Letters));
+        }
     }
     // Function words of another language.
     let mut buf = String::new();
@@ -457,12 +501,7 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
         // The tail of a name left in its language (Association française
         // des exploitants de discothèques): a capital a few lowercase words
         // before the run.
-        let mut k = i;
-        while k > 0 && i - k < NAME_TAIL_WORDS && !words[k - 1].capital && joins(&sentence[words[k - 1].end..words[k].start]) {
-            k -= 1;
-        }
-        let name_tail = k > 0 && words[k - 1].capital && joins(&sentence[words[k - 1].end..words[k].start]);
-        if run.len() >= MIN_RUN_WORDS && !name_tail {
+        if run.len() >= MIN_RUN_WORDS && !name_tail(sentence, words, i) {
             // The language holding most of the run's function words.
             let mut best: Option<(Lang, usize)> = None;
             let mut counts: Vec<(Lang, usize)> = Vec::new();
@@ -487,7 +526,7 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
                 let (start, end) = (run[0].start, run[run.len() - 1].end);
                 let lower = sentence[start..end].to_lowercase();
                 if !info.is_loanword(&lower) {
-                    out.push((Run { start, end, words: run.len(), strong: c >= 3 }, Some(l)));
+                    out.push((Run { start, end, words: run.len(), strong: c >= 3 }, Foreign::Language(l)));
                 }
             }
         }

@@ -1,6 +1,6 @@
 //! WC403 `untranslated-fragment`.
 
-use super::fragments::{Run, SourceWords, Word, WordInfo, foreign_runs, quoted, shared_runs, shared_share};
+use super::fragments::{Foreign, Run, SourceWords, Word, WordInfo, foreign_runs, quoted, shared_runs, shared_share};
 use crate::finding::{Finding, Severity};
 use crate::detect::Detector;
 use crate::lang::Lang;
@@ -117,21 +117,34 @@ impl Rule for UntranslatedFragment {
                 let mut words: Vec<Word> = Vec::new();
                 for sent in &tgt.units.sentences {
                     let text = &tgt.text()[sent.start..sent.end];
-                    for (run, lang) in foreign_runs(text, &info, &mut words) {
+                    for (run, foreign) in foreign_runs(text, &info, &mut words) {
                         if quoted::inside(text, run.start, run.end, |w| info.is_function_word(w)) {
                             continue;
                         }
-                        if let Some(l) = lang
-                            && !confirmed(&detector, &text[run.start..run.end], l, &run)
-                        {
-                            continue;
-                        }
                         let (s, e) = (sent.start + run.start, sent.start + run.end);
-                        let mut f = finding(cx, lang.unwrap_or(tl), s, e);
-                        if lang.is_none() {
-                            f.message = format!("words in another script: “{}”", &tgt.text()[s..e]);
-                            f.severity = Severity::Info;
-                        }
+                        let piece = &tgt.text()[s..e];
+                        let mut f = match foreign {
+                            Foreign::Language(l) => {
+                                if !confirmed(&detector, piece, l, &run) {
+                                    continue;
+                                }
+                                finding(cx, l, s, e)
+                            }
+                            Foreign::Script => {
+                                let mut f = Self::META.finding(target_span(s, e), format!("words in another script: “{piece}”"));
+                                f.severity = Severity::Info;
+                                f
+                            }
+                            Foreign::Letters => {
+                                let name = tl.name();
+                                let mut f = Self::META.finding(
+                                    target_span(s, e),
+                                    format!("word with letters foreign to {name}, perhaps left untranslated: “{piece}”"),
+                                );
+                                f.severity = Severity::Info;
+                                f
+                            }
+                        };
                         f.target_paragraph = Some(sent.paragraph);
                         f.target_evidence = Some((sent.start, sent.end));
                         out.push(f);
