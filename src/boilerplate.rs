@@ -137,7 +137,11 @@ fn ordered(lang: Option<Lang>) -> impl Iterator<Item = &'static Pattern> {
     patterns()
         .iter()
         .filter(move |p| lang.is_some() && p.lang == lang)
-        .chain(patterns().iter().filter(move |p| lang.is_none() || p.lang != lang))
+        .chain(
+            patterns()
+                .iter()
+                .filter(move |p| lang.is_none() || p.lang != lang),
+        )
 }
 
 /// The kind of a piece of text matched whole by a paragraph pattern.
@@ -188,9 +192,12 @@ pub fn matches(paragraph: &str, lang: Option<Lang>) -> Option<&'static str> {
 pub fn prefix(paragraph: &str, lang: Option<Lang>) -> Option<(&'static str, usize)> {
     let lead = paragraph.len() - paragraph.trim_start().len();
     let text = &paragraph[lead..];
-    ordered(lang)
-        .filter(|p| p.prefix)
-        .find_map(|p| p.regex.find(text).filter(|m| m.start() == 0 && m.end() > 0).map(|m| (p.kind.as_str(), lead + m.end())))
+    ordered(lang).filter(|p| p.prefix).find_map(|p| {
+        p.regex
+            .find(text)
+            .filter(|m| m.start() == 0 && m.end() > 0)
+            .map(|m| (p.kind.as_str(), lead + m.end()))
+    })
 }
 
 #[cfg(test)]
@@ -211,7 +218,10 @@ mod tests {
                     .find(|p| chars <= p.max_chars && p.regex.is_match(text));
                 assert_eq!(hit.is_some(), ex.boilerplate, "{stem}: {text:?}");
                 if let (Some(p), Some(kind)) = (hit, &ex.kind) {
-                    assert!(ex.boilerplate && (&p.kind == kind || hit.is_some()), "{stem}: {text:?}");
+                    assert!(
+                        ex.boilerplate && (&p.kind == kind || hit.is_some()),
+                        "{stem}: {text:?}"
+                    );
                 }
             }
         }

@@ -56,7 +56,10 @@ pub fn all() -> &'static HashMap<Lang, Stopwords> {
         for (stem, text) in tables_of("stopwords") {
             let t: StopwordTable = parse_table("stopwords", stem, text);
             let Some(lang) = Lang::from_subtag(&t.lang) else {
-                panic!("corpora/tables/stopwords/{stem}.toml: unknown language {}", t.lang);
+                panic!(
+                    "corpora/tables/stopwords/{stem}.toml: unknown language {}",
+                    t.lang
+                );
             };
             let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
             out.insert(
@@ -97,7 +100,12 @@ pub fn languages_of(word: &str) -> &'static [Lang] {
 
 /// Counts, over the first `max_words` words of `text`, the words and the
 /// function words of each language in `langs` (same order).
-pub fn function_word_hits(text: &str, langs: &[&Stopwords], max_words: usize, hits: &mut [usize]) -> usize {
+pub fn function_word_hits(
+    text: &str,
+    langs: &[&Stopwords],
+    max_words: usize,
+    hits: &mut [usize],
+) -> usize {
     let mut buf = String::with_capacity(24);
     let mut words = 0;
     for t in crate::segment::tokens(text) {
@@ -146,13 +154,20 @@ mod tests {
         assert!(all().len() >= 10);
         for (stem, text) in tables_of("stopwords") {
             let t: StopwordTable = parse_table("stopwords", stem, text);
-            assert!(t.function_words.len() >= 50, "{stem}: too few function words");
+            assert!(
+                t.function_words.len() >= 50,
+                "{stem}: too few function words"
+            );
             for ex in &t.examples {
                 let lang = Lang::from_subtag(&ex.lang).expect("example language");
                 let own = of(lang).expect("table");
                 let mut hits = [0usize];
                 let words = function_word_hits(&ex.text, &[own], 200, &mut hits);
-                assert!(hits[0] * 5 >= words, "{stem}: example has few function words: {}", ex.text);
+                assert!(
+                    hits[0] * 5 >= words,
+                    "{stem}: example has few function words: {}",
+                    ex.text
+                );
             }
         }
     }

@@ -130,7 +130,9 @@ impl Rule for Boilerplate {
                 continue;
             }
             let Some(src) = src else { continue };
-            let Some((kind, len)) = prefix(text, tl) else { continue };
+            let Some((kind, len)) = prefix(text, tl) else {
+                continue;
+            };
             if aligned.is_empty() || aligned.iter().any(|&s| has_prefix(src, s)) {
                 continue;
             }
@@ -159,8 +161,8 @@ fn has_prefix(src: SideContext<'_>, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::{assert_findings, assert_no_findings};
     use crate::rules::structure::wc502_addition::tests::{DE, EN};
+    use crate::rules::testing::{assert_findings, assert_no_findings};
 
     fn with(line: &str) -> String {
         let en: Vec<&str> = EN.split("\n\n").collect();
@@ -191,9 +193,19 @@ mod tests {
 
     #[test]
     fn target_alone_credit_is_info_teaser_is_warning() {
-        let f = assert_findings(&Boilerplate, None, (&with("Photo: Jens Büttner/dpa"), "en"), 1);
+        let f = assert_findings(
+            &Boilerplate,
+            None,
+            (&with("Photo: Jens Büttner/dpa"), "en"),
+            1,
+        );
         assert_eq!(f[0].severity, Severity::Info);
-        let f = assert_findings(&Boilerplate, None, (&with("Read more: Strike ends"), "en"), 1);
+        let f = assert_findings(
+            &Boilerplate,
+            None,
+            (&with("Read more: Strike ends"), "en"),
+            1,
+        );
         assert_eq!(f[0].severity, Severity::Warning);
     }
 

@@ -119,7 +119,8 @@ pub fn all() -> &'static HashMap<Lang, Calques> {
         for (stem, text) in tables_of("calques") {
             let t: CalqueTable = parse_table("calques", stem, text);
             let file = format!("corpora/tables/calques/{stem}.toml");
-            let lang = Lang::from_subtag(&t.lang).unwrap_or_else(|| panic!("{file}: unknown language"));
+            let lang =
+                Lang::from_subtag(&t.lang).unwrap_or_else(|| panic!("{file}: unknown language"));
             let patterns = t
                 .patterns
                 .into_iter()
@@ -135,7 +136,11 @@ pub fn all() -> &'static HashMap<Lang, Calques> {
                     lang,
                     letters: t.letters.chars().flat_map(char::to_lowercase).collect(),
                     loanwords: t.loanwords.iter().map(|w| w.to_lowercase()).collect(),
-                    borrows_from: t.borrows_from.iter().filter_map(|c| Lang::from_subtag(c)).collect(),
+                    borrows_from: t
+                        .borrows_from
+                        .iter()
+                        .filter_map(|c| Lang::from_subtag(c))
+                        .collect(),
                     patterns,
                 },
             );
@@ -168,9 +173,13 @@ pub fn lexicon(lang: Lang) -> Option<&'static HashSet<String>> {
         let mut out = HashMap::new();
         for (stem, text) in tables_of("calques/lexicon") {
             let t: LexiconTable = parse_table("calques/lexicon", stem, text);
-            let lang = Lang::from_subtag(&t.lang)
-                .unwrap_or_else(|| panic!("corpora/tables/calques/lexicon/{stem}.toml: unknown language"));
-            out.insert(lang, t.words.split_whitespace().map(str::to_string).collect());
+            let lang = Lang::from_subtag(&t.lang).unwrap_or_else(|| {
+                panic!("corpora/tables/calques/lexicon/{stem}.toml: unknown language")
+            });
+            out.insert(
+                lang,
+                t.words.split_whitespace().map(str::to_string).collect(),
+            );
         }
         out
     })

@@ -93,8 +93,9 @@ pub struct FalseFriends {
 impl FalseFriends {
     fn new(stem: &str, table: FalseFriendTable) -> FalseFriends {
         let lang = |c: &str| {
-            Lang::from_subtag(c)
-                .unwrap_or_else(|| panic!("corpora/tables/false-friends/{stem}.toml: unknown language {c}"))
+            Lang::from_subtag(c).unwrap_or_else(|| {
+                panic!("corpora/tables/false-friends/{stem}.toml: unknown language {c}")
+            })
         };
         let mut triggers: HashMap<String, Vec<usize>> = HashMap::new();
         let mut source_exceptions: HashMap<String, Vec<usize>> = HashMap::new();
@@ -104,7 +105,10 @@ impl FalseFriends {
                 triggers.entry(t.to_lowercase()).or_default().push(i);
             }
             for t in &e.source_exceptions {
-                source_exceptions.entry(t.to_lowercase()).or_default().push(i);
+                source_exceptions
+                    .entry(t.to_lowercase())
+                    .or_default()
+                    .push(i);
             }
             let roles = [
                 (&e.false_friend, Role::FalseFriend),
@@ -140,7 +144,9 @@ pub fn all() -> &'static [FalseFriends] {
 
 /// The table for a language pair.
 pub fn for_pair(source: Lang, target: Lang) -> Option<&'static FalseFriends> {
-    all().iter().find(|t| t.source == source && t.target == target)
+    all()
+        .iter()
+        .find(|t| t.source == source && t.target == target)
 }
 
 /// The tables into `target`, for checking a target alone.
@@ -155,7 +161,9 @@ mod tests {
     use std::collections::HashSet;
 
     fn set(text: &str) -> HashSet<String> {
-        words(text).map(|(s, e)| text[s..e].to_lowercase()).collect()
+        words(text)
+            .map(|(s, e)| text[s..e].to_lowercase())
+            .collect()
     }
 
     /// The README's firing rule on one pair.
@@ -177,28 +185,56 @@ mod tests {
         for t in all() {
             let name = format!("{}-{}", t.source, t.target);
             let min = if t.target.code() == "en" { 40 } else { 20 };
-            assert!(t.table.entries.len() >= min, "{name}: {} entries", t.table.entries.len());
+            assert!(
+                t.table.entries.len() >= min,
+                "{name}: {} entries",
+                t.table.entries.len()
+            );
             assert!(t.table.examples.len() >= 6, "{name}: too few examples");
             let mut seen_trigger = HashSet::new();
             for e in &t.table.entries {
-                assert!(!e.trigger.is_empty() && !e.false_friend.is_empty() && !e.right.is_empty(), "{name}: {e:?}");
-                for list in [&e.trigger, &e.false_friend, &e.right, &e.exceptions, &e.source_exceptions] {
+                assert!(
+                    !e.trigger.is_empty() && !e.false_friend.is_empty() && !e.right.is_empty(),
+                    "{name}: {e:?}"
+                );
+                for list in [
+                    &e.trigger,
+                    &e.false_friend,
+                    &e.right,
+                    &e.exceptions,
+                    &e.source_exceptions,
+                ] {
                     let mut seen = HashSet::new();
                     for w in list {
                         assert_eq!(w, &w.to_lowercase(), "{name}: {w}");
-                        assert!(w.chars().all(char::is_alphabetic), "{name}: {w} is not one token");
+                        assert!(
+                            w.chars().all(char::is_alphabetic),
+                            "{name}: {w} is not one token"
+                        );
                         assert!(seen.insert(w), "{name}: duplicate {w}");
                     }
                 }
                 for f in &e.false_friend {
-                    assert!(!e.right.contains(f) && !e.exceptions.contains(f), "{name}: {f}");
+                    assert!(
+                        !e.right.contains(f) && !e.exceptions.contains(f),
+                        "{name}: {f}"
+                    );
                 }
                 for w in &e.trigger {
-                    assert!(seen_trigger.insert(w.clone()), "{name}: trigger {w} in two entries");
+                    assert!(
+                        seen_trigger.insert(w.clone()),
+                        "{name}: trigger {w} in two entries"
+                    );
                 }
             }
             for ex in &t.table.examples {
-                assert_eq!(fires(t, &ex.source, &ex.target), ex.fires, "{name}: {} → {}", ex.source, ex.target);
+                assert_eq!(
+                    fires(t, &ex.source, &ex.target),
+                    ex.fires,
+                    "{name}: {} → {}",
+                    ex.source,
+                    ex.target
+                );
             }
         }
     }

@@ -70,8 +70,12 @@ impl<'a> SourceWords<'a> {
             for (a, b) in words(t) {
                 lower_into(&t[a..b], &mut buf);
                 // Parts of domain names (dpi.inpe.br) say nothing of case.
-                let dotted = t[..a].ends_with(['.', '/', '@']) || t[b..].starts_with('.') && t[b + 1..].starts_with(char::is_alphanumeric);
-                if !dotted && t[a..b].starts_with(char::is_lowercase) && !lowercase.contains(buf.as_str()) {
+                let dotted = t[..a].ends_with(['.', '/', '@'])
+                    || t[b..].starts_with('.') && t[b + 1..].starts_with(char::is_alphanumeric);
+                if !dotted
+                    && t[a..b].starts_with(char::is_lowercase)
+                    && !lowercase.contains(buf.as_str())
+                {
                     lowercase.insert(buf.clone());
                 }
                 if !set.contains(buf.as_str()) {
@@ -98,7 +102,8 @@ impl<'a> SourceWords<'a> {
     /// True when the source holds the word (`lower` its lowercase form);
     /// words of scripts without spaces are looked for inside the text.
     pub fn contains(&self, lower: &str, raw: &str, script: Script) -> bool {
-        self.words.contains(lower) || (script == Script::Cjk && self.texts.iter().any(|t| t.contains(raw)))
+        self.words.contains(lower)
+            || (script == Script::Cjk && self.texts.iter().any(|t| t.contains(raw)))
     }
 }
 
@@ -115,7 +120,11 @@ pub fn shared_share(text: &str, source: &SourceWords<'_>) -> f64 {
             shared += 1;
         }
     }
-    if all == 0 { 0.0 } else { shared as f64 / all as f64 }
+    if all == 0 {
+        0.0
+    } else {
+        shared as f64 / all as f64
+    }
 }
 
 /// A word of a target sentence and what is known about it.
@@ -176,7 +185,13 @@ fn joins(gap: &str) -> bool {
 /// Fills `out` with the words of `sentence`, each marked against the target
 /// facts; `foreign` says whether a lowercase word is a function word of the
 /// language looked for.
-fn scan(sentence: &str, info: &WordInfo, mut foreign: impl FnMut(&str) -> bool, mut shared: impl FnMut(&str, &str, Script) -> bool, out: &mut Vec<Word>) {
+fn scan(
+    sentence: &str,
+    info: &WordInfo,
+    mut foreign: impl FnMut(&str) -> bool,
+    mut shared: impl FnMut(&str, &str, Script) -> bool,
+    out: &mut Vec<Word>,
+) {
     out.clear();
     let mut buf = String::new();
     for (a, b) in words(sentence) {
@@ -191,7 +206,9 @@ fn scan(sentence: &str, info: &WordInfo, mut foreign: impl FnMut(&str) -> bool, 
             start: a,
             end: b,
             shared,
-            unknown: shared && !target_function && info.lexicon.is_some_and(|l| !l.contains(buf.as_str())),
+            unknown: shared
+                && !target_function
+                && info.lexicon.is_some_and(|l| !l.contains(buf.as_str())),
             target_function,
             foreign_function: !target_function && foreign(&buf),
             capital,
@@ -211,7 +228,13 @@ pub const WHOLE_SENTENCE_SHARE: f64 = 0.75;
 /// written in the source's script), with the evidence that they are not
 /// the target language. Names, loanwords, glosses in brackets and function
 /// words of the target at the edges are left out.
-pub fn shared_runs(sentence: &str, info: &WordInfo, source: &SourceWords<'_>, sl: Lang, words: &mut Vec<Word>) -> Vec<Run> {
+pub fn shared_runs(
+    sentence: &str,
+    info: &WordInfo,
+    source: &SourceWords<'_>,
+    sl: Lang,
+    words: &mut Vec<Word>,
+) -> Vec<Run> {
     let sfw = crate::stopwords::of(sl).map(|s| &s.function_words);
     let source_script = source.script;
     scan(
@@ -290,7 +313,15 @@ fn in_link(links: &[(usize, usize)], w: &Word) -> bool {
 }
 
 /// Decides whether words `i..j` of the sentence are an untranslated run.
-fn judge(sentence: &str, info: &WordInfo, sl: Lang, source_script: Option<Script>, words: &[Word], i: usize, j: usize) -> Option<Run> {
+fn judge(
+    sentence: &str,
+    info: &WordInfo,
+    sl: Lang,
+    source_script: Option<Script>,
+    words: &[Word],
+    i: usize,
+    j: usize,
+) -> Option<Run> {
     // Target function words at the edges belong to the translation.
     let plain = |w: &Word| w.target_function && !w.other_script && !w.alien_letter;
     let (mut i, mut j) = (i, j);
@@ -315,7 +346,11 @@ fn judge(sentence: &str, info: &WordInfo, sl: Lang, source_script: Option<Script
     // Parts of domain names, addresses and paths: zakon.kz, rus.err.ee.
     let dotted = |t: &str, first: bool| {
         let mut c = t.chars();
-        let (a, b) = if first { (c.next(), c.next()) } else { (c.next_back(), c.next_back()) };
+        let (a, b) = if first {
+            (c.next(), c.next())
+        } else {
+            (c.next_back(), c.next_back())
+        };
         matches!(a, Some('.' | '/' | '@')) && b.is_some_and(char::is_alphanumeric)
     };
     if dotted(&sentence[end..], true) || dotted(&sentence[..start], false) {
@@ -335,10 +370,16 @@ fn judge(sentence: &str, info: &WordInfo, sl: Lang, source_script: Option<Script
             return None;
         }
         // A domain name: премияарсеньева.рф
-        if sentence[end..].starts_with('.') && sentence[end + 1..].starts_with(char::is_alphabetic) {
+        if sentence[end..].starts_with('.') && sentence[end + 1..].starts_with(char::is_alphabetic)
+        {
             return None;
         }
-        return Some(Run { start, end, words: n, strong: true });
+        return Some(Run {
+            start,
+            end,
+            words: n,
+            strong: true,
+        });
     }
     // A whole sentence left untranslated is WC503's.
     if n >= 6 && n as f64 >= WHOLE_SENTENCE_SHARE * words.len() as f64 {
@@ -364,16 +405,26 @@ fn judge(sentence: &str, info: &WordInfo, sl: Lang, source_script: Option<Script
     let touches_name = (i > 0 && name_like(i - 1) && touches(i - 1, i))
         || (j < words.len() && name_like(j) && touches(j - 1, j));
     let particles = run.iter().all(|w| w.foreign_function);
-    if run.iter().all(|w| w.capital) || name_like(i) || tail_of_name || (touches_name && (n >= 2 || particles)) {
+    if run.iter().all(|w| w.capital)
+        || name_like(i)
+        || tail_of_name
+        || (touches_name && (n >= 2 || particles))
+    {
         return None;
     }
     let lower = sentence[start..end].to_lowercase();
-    if info.is_loanword(&lower) || run.iter().all(|w| info.is_loanword(&sentence[w.start..w.end].to_lowercase())) {
+    if info.is_loanword(&lower)
+        || run
+            .iter()
+            .all(|w| info.is_loanword(&sentence[w.start..w.end].to_lowercase()))
+    {
         return None;
     }
     let alien = run.iter().any(|w| w.alien_letter && !w.capital);
     let function = run.iter().filter(|w| w.foreign_function).count();
-    let unknown = run.iter().any(|w| w.unknown && w.letters >= MIN_WORD_LETTERS - 1);
+    let unknown = run
+        .iter()
+        .any(|w| w.unknown && w.letters >= MIN_WORD_LETTERS - 1);
     let strong = alien || unknown || (n >= 2 && function >= 1);
     if !strong && info.lexicon.is_some() {
         // Every word is a word of the target language: cognates.
@@ -387,7 +438,12 @@ fn judge(sentence: &str, info: &WordInfo, sl: Lang, source_script: Option<Script
             return None;
         }
     }
-    Some(Run { start, end, words: n, strong })
+    Some(Run {
+        start,
+        end,
+        words: n,
+        strong,
+    })
 }
 
 /// Fewest letters of a single word for the detector to judge it.
@@ -401,7 +457,11 @@ pub const MIN_FOREIGN_FUNCTION_WORDS: usize = 2;
 /// inside the sentence a few lowercase words before it.
 fn name_tail(sentence: &str, words: &[Word], i: usize) -> bool {
     let mut k = i;
-    while k > 0 && i - k < NAME_TAIL_WORDS && !words[k - 1].capital && joins(&sentence[words[k - 1].end..words[k].start]) {
+    while k > 0
+        && i - k < NAME_TAIL_WORDS
+        && !words[k - 1].capital
+        && joins(&sentence[words[k - 1].end..words[k].start])
+    {
         k -= 1;
     }
     k > 1 && words[k - 1].capital && joins(&sentence[words[k - 1].end..words[k].start])
@@ -429,7 +489,13 @@ pub const MIN_RUN_WORDS: usize = 3;
 /// other language and none of the target's (that language), to be confirmed
 /// by the detector.
 pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> Vec<(Run, Foreign)> {
-    scan(sentence, info, |w| !crate::stopwords::languages_of(w).is_empty(), |_, _, _| false, words);
+    scan(
+        sentence,
+        info,
+        |w| !crate::stopwords::languages_of(w).is_empty(),
+        |_, _, _| false,
+        words,
+    );
     let mut out = Vec::new();
     // Other scripts, except Latin words in a text of another script.
     let mut i = 0;
@@ -439,7 +505,10 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
             continue;
         }
         let mut j = i + 1;
-        while j < words.len() && words[j].other_script && joins(&sentence[words[j - 1].end..words[j].start]) {
+        while j < words.len()
+            && words[j].other_script
+            && joins(&sentence[words[j - 1].end..words[j].start])
+        {
             j += 1;
         }
         let (start, end) = (words[i].start, words[j - 1].end);
@@ -450,7 +519,15 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
         let lone = letters < 2 && words[i].script != Script::Cjk;
         let dotted = sentence[..start].ends_with('.') || sentence[end..].starts_with('.');
         if !gloss && !lone && !dotted {
-            out.push((Run { start, end, words: j - i, strong: true }, Foreign::Script));
+            out.push((
+                Run {
+                    start,
+                    end,
+                    words: j - i,
+                    strong: true,
+                },
+                Foreign::Script,
+            ));
         }
         i = j;
     }
@@ -460,7 +537,8 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
     for (k, w) in words.iter().enumerate() {
         let text = &sentence[w.start..w.end];
         let lower = text.to_lowercase();
-        let dotted = sentence[..w.start].ends_with(['.', '/', '@', '-']) || sentence[w.end..].starts_with(['.', '-']);
+        let dotted = sentence[..w.start].ends_with(['.', '/', '@', '-'])
+            || sentence[w.end..].starts_with(['.', '-']);
         if w.alien_letter
             && !w.capital
             && w.letters >= 2
@@ -469,7 +547,15 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
             && !info.is_loanword(&lower)
             && !name_tail(sentence, words, k)
         {
-            out.push((Run { start: w.start, end: w.end, words: 1, strong: true }, Foreign::Letters));
+            out.push((
+                Run {
+                    start: w.start,
+                    end: w.end,
+                    words: 1,
+                    strong: true,
+                },
+                Foreign::Letters,
+            ));
         }
     }
     // Function words of another language.
@@ -484,7 +570,11 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
         let mut content = 0;
         while j < words.len() {
             let w = &words[j];
-            if w.target_function || w.other_script || w.capital || !joins(&sentence[words[j - 1].end..w.start]) {
+            if w.target_function
+                || w.other_script
+                || w.capital
+                || !joins(&sentence[words[j - 1].end..w.start])
+            {
                 break;
             }
             if w.foreign_function {
@@ -526,7 +616,15 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
                 let (start, end) = (run[0].start, run[run.len() - 1].end);
                 let lower = sentence[start..end].to_lowercase();
                 if !info.is_loanword(&lower) {
-                    out.push((Run { start, end, words: run.len(), strong: c >= 3 }, Foreign::Language(l)));
+                    out.push((
+                        Run {
+                            start,
+                            end,
+                            words: run.len(),
+                            strong: c >= 3,
+                        },
+                        Foreign::Language(l),
+                    ));
                 }
             }
         }
@@ -540,7 +638,10 @@ pub mod quoted {
     /// Quotation marks (the ASCII and typographic apostrophes are left out:
     /// they are apostrophes more often than quotes).
     fn is_quote(c: char) -> bool {
-        matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '「' | '」' | '『' | '』' | '‹' | '›')
+        matches!(
+            c,
+            '"' | '“' | '”' | '«' | '»' | '„' | '「' | '」' | '『' | '』' | '‹' | '›'
+        )
     }
 
     /// True when `text` holds a quotation mark.
@@ -565,7 +666,12 @@ pub mod quoted {
     /// foreign language on purpose (a title, a motto): the run is most of
     /// the quotation, or the quotation holds no function word of the target
     /// language (`target_function` says which words are).
-    pub fn inside(text: &str, start: usize, end: usize, target_function: impl Fn(&str) -> bool) -> bool {
+    pub fn inside(
+        text: &str,
+        start: usize,
+        end: usize,
+        target_function: impl Fn(&str) -> bool,
+    ) -> bool {
         let Some((qs, qe)) = enclosing(text, start, end) else {
             return false;
         };

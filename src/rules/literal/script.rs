@@ -42,7 +42,10 @@ pub fn script_of(c: char) -> Script {
         Script::Hebrew
     } else if (0x900..=0xDFF).contains(&u) {
         Script::Indic
-    } else if (0xE00..=0xEFF).contains(&u) || (0x1000..=0x109F).contains(&u) || (0x1780..=0x17FF).contains(&u) {
+    } else if (0xE00..=0xEFF).contains(&u)
+        || (0x1000..=0x109F).contains(&u)
+        || (0x1780..=0x17FF).contains(&u)
+    {
         Script::SouthEastAsian
     } else {
         Script::Other
@@ -51,7 +54,9 @@ pub fn script_of(c: char) -> Script {
 
 /// The script of a word: that of its first letter.
 pub fn script_of_word(word: &str) -> Script {
-    word.chars().find(|c| c.is_alphabetic()).map_or(Script::Other, script_of)
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .map_or(Script::Other, script_of)
 }
 
 /// Letters looked at to find a text's main script.
@@ -97,7 +102,10 @@ mod tests {
         assert_eq!(script_of_word("受影响"), Script::Cjk);
         assert_eq!(script_of_word("観光客"), Script::Cjk);
         assert_eq!(script_of_word("समर्थन"), Script::Indic);
-        assert_eq!(dominant("Cyanuric acid and 三聚氰胺 were found."), Some(Script::Latin));
+        assert_eq!(
+            dominant("Cyanuric acid and 三聚氰胺 were found."),
+            Some(Script::Latin)
+        );
         assert_eq!(dominant("北京市政府周一宣布 iPhone"), Some(Script::Cjk));
     }
 }

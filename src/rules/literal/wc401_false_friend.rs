@@ -74,7 +74,9 @@ impl Rule for FalseFriend {
             target_only(cx, tl, out);
             return;
         };
-        let Some(table) = src.lang().and_then(|sl| for_pair(sl, tl)) else { return };
+        let Some(table) = src.lang().and_then(|sl| for_pair(sl, tl)) else {
+            return;
+        };
         let mut buf = String::new();
         let mut cands: Vec<Candidate> = Vec::new();
         let mut cancelled: Vec<usize> = Vec::new();
@@ -90,7 +92,13 @@ impl Rule for FalseFriend {
                     let text = &src.text()[sent.start..sent.end];
                     for (a, b) in words(text) {
                         lower_into(&text[a..b], &mut buf);
-                        cancelled.extend(table.source_exceptions.get(buf.as_str()).into_iter().flatten());
+                        cancelled.extend(
+                            table
+                                .source_exceptions
+                                .get(buf.as_str())
+                                .into_iter()
+                                .flatten(),
+                        );
                         for &entry in table.triggers.get(buf.as_str()).into_iter().flatten() {
                             if !cands.iter().any(|c| c.entry == entry) {
                                 cands.push(Candidate {
@@ -109,15 +117,25 @@ impl Rule for FalseFriend {
                 }
                 for &t in &link.target {
                     let sent = tgt.units.sentences[t];
-                    scan(table, &tgt.text()[sent.start..sent.end], sent.start, &mut cands, &mut buf);
+                    scan(
+                        table,
+                        &tgt.text()[sent.start..sent.end],
+                        sent.start,
+                        &mut cands,
+                        &mut buf,
+                    );
                 }
                 let t_para = tgt.units.sentences[link.target[0]].paragraph;
                 let s_para = src.units.sentences[link.source[0]].paragraph;
-                for c in cands
-                    .iter()
-                    .filter(|c| c.false_friend.is_some() && !c.right && !c.exception && !cancelled.contains(&c.entry))
-                {
-                    let (Some((fs, fe)), Some((ts, te))) = (c.false_friend, c.trigger) else { continue };
+                for c in cands.iter().filter(|c| {
+                    c.false_friend.is_some()
+                        && !c.right
+                        && !c.exception
+                        && !cancelled.contains(&c.entry)
+                }) {
+                    let (Some((fs, fe)), Some((ts, te))) = (c.false_friend, c.trigger) else {
+                        continue;
+                    };
                     let e = &table.table.entries[c.entry];
                     let mut f = Self::META.finding(
                         target_span(fs, fe),
@@ -149,7 +167,9 @@ impl Rule for FalseFriend {
 fn scan(table: &FalseFriends, text: &str, base: usize, cands: &mut [Candidate], buf: &mut String) {
     for (a, b) in words(text) {
         lower_into(&text[a..b], buf);
-        let Some(roles) = table.targets.get(buf.as_str()) else { continue };
+        let Some(roles) = table.targets.get(buf.as_str()) else {
+            continue;
+        };
         for &(entry, role) in roles {
             for c in cands.iter_mut().filter(|c| c.entry == entry) {
                 match role {
@@ -202,9 +222,14 @@ fn target_only(cx: &PairContext<'_>, tl: crate::lang::Lang, out: &mut Vec<Findin
             }
             scan(table, text, sent.start, &mut cands, &mut buf);
             for c in cands.iter().filter(|c| !c.right && !c.exception) {
-                let Some((fs, fe)) = c.false_friend else { continue };
+                let Some((fs, fe)) = c.false_friend else {
+                    continue;
+                };
                 // One finding per word, whichever tables know it.
-                if out.iter().any(|f| f.code == FalseFriend::META.code && f.span.start == fs) {
+                if out
+                    .iter()
+                    .any(|f| f.code == FalseFriend::META.code && f.span.start == fs)
+                {
                     continue;
                 }
                 let e = &table.table.entries[c.entry];
@@ -235,20 +260,27 @@ mod tests {
     #[test]
     fn false_friend_in_pair() {
         let it = "Il governo ha presentato il piano. Attualmente la maggioranza non ha i numeri.";
-        let en = "The government presented the plan. Actually the majority does not have the numbers.";
+        let en =
+            "The government presented the plan. Actually the majority does not have the numbers.";
         let f = assert_findings(&FalseFriend, Some((it, "it")), (en, "en"), 1);
-        assert!(f[0].message.contains("“Actually” for “Attualmente”"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("“Actually” for “Attualmente”"),
+            "{}",
+            f[0].message
+        );
         assert_eq!(f[0].severity, Severity::Warning);
     }
 
     #[test]
     fn right_rendering_is_silent() {
         let it = "Il governo ha presentato il piano. Attualmente la maggioranza non ha i numeri.";
-        let en = "The government presented the plan. The majority currently does not have the numbers.";
+        let en =
+            "The government presented the plan. The majority currently does not have the numbers.";
         assert_no_findings(&FalseFriend, Some((it, "it")), (en, "en"));
         // "actually" with no trigger in the source is right.
         let it2 = "Il governo ha presentato il piano. In realtà la maggioranza non ha i numeri.";
-        let en2 = "The government presented the plan. Actually the majority does not have the numbers.";
+        let en2 =
+            "The government presented the plan. Actually the majority does not have the numbers.";
         assert_no_findings(&FalseFriend, Some((it2, "it")), (en2, "en"));
     }
 
@@ -261,8 +293,20 @@ mod tests {
 
     #[test]
     fn target_alone_only_target_only_entries_at_info() {
-        let f = assert_findings(&FalseFriend, None, ("The singer said she was embarrassed with her second child.", "en"), 1);
+        let f = assert_findings(
+            &FalseFriend,
+            None,
+            (
+                "The singer said she was embarrassed with her second child.",
+                "en",
+            ),
+            1,
+        );
         assert_eq!(f[0].severity, Severity::Info);
-        assert_no_findings(&FalseFriend, None, ("Actually the majority does not have the numbers.", "en"));
+        assert_no_findings(
+            &FalseFriend,
+            None,
+            ("Actually the majority does not have the numbers.", "en"),
+        );
     }
 }

@@ -102,7 +102,9 @@ pub fn next_allows(cal: &CalquePattern, text: &str, end: usize, fw: Option<&Stop
     let rest = &text[end..];
     let mut chars = rest.chars();
     // A compound (the Italy-France match) or a domain name (Russia.tv).
-    if matches!(chars.next(), Some('-' | '‑' | '–' | '.' | '/')) && chars.next().is_some_and(char::is_alphanumeric) {
+    if matches!(chars.next(), Some('-' | '‑' | '–' | '.' | '/'))
+        && chars.next().is_some_and(char::is_alphanumeric)
+    {
         return false;
     }
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
@@ -112,13 +114,14 @@ pub fn next_allows(cal: &CalquePattern, text: &str, end: usize, fw: Option<&Stop
         .map_or(trimmed.len(), |(i, _)| i);
     if word_len > 0 {
         let word = trimmed[..word_len].to_lowercase();
-        if cal.entry.except_next.iter().any(|e| *e == word) {
+        if cal.entry.except_next.contains(&word) {
             return false;
         }
         if cal.needs_function_word {
             let lower_initial = trimmed.chars().next().is_some_and(char::is_lowercase);
             return lower_initial
-                && (fw.is_some_and(|f| f.function_words.contains(&word)) || cal.entry.also_next.contains(&word));
+                && (fw.is_some_and(|f| f.function_words.contains(&word))
+                    || cal.entry.also_next.contains(&word));
         }
         return true;
     }
@@ -138,7 +141,11 @@ mod tests {
         for (lang, table) in super::super::calques::all() {
             let fw = crate::stopwords::of(*lang);
             for cal in &table.patterns {
-                assert!(!cal.entry.examples.is_empty(), "{lang}: {} has no examples", cal.entry.kind);
+                assert!(
+                    !cal.entry.examples.is_empty(),
+                    "{lang}: {} has no examples",
+                    cal.entry.kind
+                );
                 for ex in &cal.entry.examples {
                     let fired = cal
                         .regex
@@ -177,7 +184,12 @@ mod tests {
 
     #[test]
     fn since_three_weeks_suggests_for() {
-        let f = assert_findings(&Calque, None, ("The workers have been on strike since three weeks.", "en"), 1);
+        let f = assert_findings(
+            &Calque,
+            None,
+            ("The workers have been on strike since three weeks.", "en"),
+            1,
+        );
         assert_eq!(f[0].suggestion.as_deref(), Some("for three weeks"));
     }
 }

@@ -1,8 +1,10 @@
 //! WC403 `untranslated-fragment`.
 
-use super::fragments::{Foreign, Run, SourceWords, Word, WordInfo, foreign_runs, quoted, shared_runs, shared_share};
-use crate::finding::{Finding, Severity};
+use super::fragments::{
+    Foreign, Run, SourceWords, Word, WordInfo, foreign_runs, quoted, shared_runs, shared_share,
+};
 use crate::detect::Detector;
+use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
 
@@ -75,7 +77,9 @@ impl Rule for UntranslatedFragment {
         let info = WordInfo::new(tl, tgt.text());
         match cx.pair() {
             Some((src, al)) => {
-                let Some(sl) = src.lang().filter(|&sl| sl != tl) else { return };
+                let Some(sl) = src.lang().filter(|&sl| sl != tl) else {
+                    return;
+                };
                 let detector = Detector::new(&[sl, tl]);
                 let mut words: Vec<Word> = Vec::new();
                 for link in &al.paragraphs {
@@ -92,10 +96,16 @@ impl Rule for UntranslatedFragment {
                         for sent in tgt.sentences_of(p) {
                             let text = &tgt.text()[sent.start..sent.end];
                             for run in shared_runs(text, &info, &shared, sl, &mut words) {
-                                if source_quotes && quoted::inside(text, run.start, run.end, |w| info.is_function_word(w)) {
+                                if source_quotes
+                                    && quoted::inside(text, run.start, run.end, |w| {
+                                        info.is_function_word(w)
+                                    })
+                                {
                                     continue;
                                 }
-                                if !run.strong && !confirmed(&detector, &text[run.start..run.end], sl, &run) {
+                                if !run.strong
+                                    && !confirmed(&detector, &text[run.start..run.end], sl, &run)
+                                {
                                     continue;
                                 }
                                 let (s, e) = (sent.start + run.start, sent.start + run.end);
@@ -104,7 +114,9 @@ impl Rule for UntranslatedFragment {
                                 f.source_paragraph = link.source.first().copied();
                                 f.target_evidence = Some((sent.start, sent.end));
                                 let (ss, _) = src.paragraph_range(link.source[0]);
-                                let (_, se) = src.paragraph_range(*link.source.last().unwrap_or(&link.source[0]));
+                                let (_, se) = src.paragraph_range(
+                                    *link.source.last().unwrap_or(&link.source[0]),
+                                );
                                 f.source_evidence = Some((ss, se));
                                 out.push(f);
                             }
@@ -131,7 +143,10 @@ impl Rule for UntranslatedFragment {
                                 finding(cx, l, s, e)
                             }
                             Foreign::Script => {
-                                let mut f = Self::META.finding(target_span(s, e), format!("words in another script: “{piece}”"));
+                                let mut f = Self::META.finding(
+                                    target_span(s, e),
+                                    format!("words in another script: “{piece}”"),
+                                );
                                 f.severity = Severity::Info;
                                 f
                             }
@@ -171,7 +186,11 @@ pub const MIN_CONFIDENCE_RUN: f64 = 0.1;
 /// third language that both sides keep (English in a German article and its
 /// French translation) is not the source language.
 fn confirmed(detector: &Detector, text: &str, lang: Lang, run: &Run) -> bool {
-    let min = if run.words > 1 { MIN_CONFIDENCE_RUN } else { MIN_CONFIDENCE_ONE_WORD };
+    let min = if run.words > 1 {
+        MIN_CONFIDENCE_RUN
+    } else {
+        MIN_CONFIDENCE_ONE_WORD
+    };
     detector
         .detect(&text.to_lowercase())
         .is_some_and(|d| d.lang == lang && d.confidence >= min)
@@ -196,7 +215,12 @@ mod tests {
     fn dutch_run_in_english() {
         let en = "The judge ruled that the cut is disproportionate, because het verlies van ruim 20 bestemmingen weighs heavily.";
         let f = assert_findings(&UntranslatedFragment, Some((NL, "nl")), (en, "en"), 1);
-        assert!(f[0].message.contains("“het verlies van ruim 20 bestemmingen”"), "{}", f[0].message);
+        assert!(
+            f[0].message
+                .contains("“het verlies van ruim 20 bestemmingen”"),
+            "{}",
+            f[0].message
+        );
         let f = assert_findings(&UntranslatedFragment, None, (en, "en"), 1);
         assert!(f[0].message.contains("Dutch"), "{}", f[0].message);
     }
@@ -206,7 +230,8 @@ mod tests {
         let en = "The judge ruled that the cut is disproportionate, because the loss of more than 20 destinations weighs heavily.";
         assert_no_findings(&UntranslatedFragment, Some((NL, "nl")), (en, "en"));
         assert_no_findings(&UntranslatedFragment, None, (en, "en"));
-        let nl = "Volgens Ursula von der Leyen en Frans Timmermans is de Green Deal de facto klaar.";
+        let nl =
+            "Volgens Ursula von der Leyen en Frans Timmermans is de Green Deal de facto klaar.";
         let en = "According to Ursula von der Leyen and Frans Timmermans, the Green Deal is de facto finished.";
         assert_no_findings(&UntranslatedFragment, Some((nl, "nl")), (en, "en"));
     }
