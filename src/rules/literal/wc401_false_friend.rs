@@ -194,6 +194,25 @@ fn rights(right: &[String]) -> String {
         .join(" or ")
 }
 
+/// The source words, with their languages, that invite the false friend
+/// `form` into `tl` (target-only entries): "German präservativ, Italian
+/// preservativo".
+fn sources_of(tl: crate::lang::Lang, form: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for table in into(tl) {
+        for &(entry, role) in table.targets.get(form).into_iter().flatten() {
+            let e = &table.table.entries[entry];
+            if role == Role::FalseFriend && e.target_only {
+                let word = e.trigger.first().map_or("", String::as_str);
+                out.push(format!("{} {word}", table.source.name()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out.join(", ")
+}
+
 /// Without a source: the `target_only` false friends, at info severity.
 fn target_only(cx: &PairContext<'_>, tl: crate::lang::Lang, out: &mut Vec<Finding>) {
     let tgt = cx.target;
@@ -233,14 +252,14 @@ fn target_only(cx: &PairContext<'_>, tl: crate::lang::Lang, out: &mut Vec<Findin
                     continue;
                 }
                 let e = &table.table.entries[c.entry];
+                let form = tgt.text()[fs..fe].to_lowercase();
                 let mut f = FalseFriend::META.finding(
                     target_span(fs, fe),
                     format!(
-                        "“{}” is often a false friend in translations (from {} “{}”, which means {})",
+                        "“{}” is rarely right in translated news: it usually renders a word meaning {} ({})",
                         &tgt.text()[fs..fe],
-                        table.source.name(),
-                        e.trigger.first().map_or("", String::as_str),
-                        rights(&e.right)
+                        rights(&e.right),
+                        sources_of(tl, &form)
                     ),
                 );
                 f.severity = Severity::Info;
