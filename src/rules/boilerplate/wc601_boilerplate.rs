@@ -93,13 +93,16 @@ impl Rule for Boilerplate {
         let src = cx.source.filter(|_| cx.alignment.is_some());
         // Chrome paragraphs of the source, by kind, not yet matched with a
         // target paragraph.
-        let mut source_chrome: Vec<(usize, &str)> = src
-            .map(|s| {
+        // (Found on first need: most targets have no chrome at all.)
+        let mut source_chrome: Option<Vec<(usize, &str)>> = None;
+        let find_source_chrome = || -> Vec<(usize, &str)> {
+            src.map(|s| {
                 (0..s.paragraph_count())
                     .filter_map(|i| matches(s.paragraph(i), s.lang()).map(|k| (i, k)))
                     .collect()
             })
-            .unwrap_or_default();
+            .unwrap_or_default()
+        };
         for p in 0..tgt.paragraph_count() {
             let text = tgt.paragraph(p);
             let (start, end) = tgt.paragraph_range(p);
@@ -107,11 +110,12 @@ impl Rule for Boilerplate {
             if let Some(kind) = matches(text, tl) {
                 // Chrome the source carries too (the aligned paragraph, or
                 // one of the same kind) is a faithful translation.
-                if let Some(k) = source_chrome
+                let chrome = source_chrome.get_or_insert_with(find_source_chrome);
+                if let Some(k) = chrome
                     .iter()
                     .position(|&(i, sk)| aligned.contains(&i) || sk == kind)
                 {
-                    source_chrome.remove(k);
+                    chrome.remove(k);
                     continue;
                 }
                 let paired = src.is_some();

@@ -51,10 +51,42 @@ impl WordInfo {
     }
 }
 
+/// A 64-bit FNV-1a hash of a lowercase word: the source's words are kept
+/// as hashes, with no allocation per word.
+fn key(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Identity(u64);
+
+impl std::hash::Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A set of word hashes.
+type KeySet = HashSet<u64, std::hash::BuildHasherDefault<Identity>>;
+
 /// The words of the aligned source paragraphs.
 pub struct SourceWords<'a> {
-    words: HashSet<String>,
-    lowercase: HashSet<String>,
+    words: KeySet,
+    lowercase: KeySet,
     texts: &'a [&'a str],
     /// Main script of the source.
     pub script: Option<Script>,
@@ -63,8 +95,9 @@ pub struct SourceWords<'a> {
 impl<'a> SourceWords<'a> {
     /// Indexes `texts`.
     pub fn new(texts: &'a [&'a str]) -> SourceWords<'a> {
-        let mut set = HashSet::new();
-        let mut lowercase = HashSet::new();
+        let size: usize = texts.iter().map(|t| t.len() / 6).sum();
+        let mut set = KeySet::with_capacity_and_hasher(size, Default::default());
+        let mut lowercase = KeySet::with_capacity_and_hasher(size, Default::default());
         let mut buf = String::new();
         for t in texts {
             for (a, b) in words(t) {
@@ -72,15 +105,11 @@ impl<'a> SourceWords<'a> {
                 // Parts of domain names (dpi.inpe.br) say nothing of case.
                 let dotted = t[..a].ends_with(['.', '/', '@'])
                     || t[b..].starts_with('.') && t[b + 1..].starts_with(char::is_alphanumeric);
-                if !dotted
-                    && t[a..b].starts_with(char::is_lowercase)
-                    && !lowercase.contains(buf.as_str())
-                {
-                    lowercase.insert(buf.clone());
+                let k = key(&buf);
+                if !dotted && t[a..b].starts_with(char::is_lowercase) {
+                    lowercase.insert(k);
                 }
-                if !set.contains(buf.as_str()) {
-                    set.insert(buf.clone());
-                }
+                set.insert(k);
             }
         }
         let script = texts.first().and_then(|t| dominant(t));
@@ -96,13 +125,13 @@ impl<'a> SourceWords<'a> {
     pub fn seen_lowercase(&self, word: &str) -> bool {
         let mut buf = String::new();
         lower_into(word, &mut buf);
-        self.lowercase.contains(&buf)
+        self.lowercase.contains(&key(&buf))
     }
 
     /// True when the source holds the word (`lower` its lowercase form);
     /// words of scripts without spaces are looked for inside the text.
     pub fn contains(&self, lower: &str, raw: &str, script: Script) -> bool {
-        self.words.contains(lower)
+        self.words.contains(&key(lower))
             || (script == Script::Cjk && self.texts.iter().any(|t| t.contains(raw)))
     }
 }
@@ -116,7 +145,7 @@ pub fn shared_share(text: &str, source: &SourceWords<'_>) -> f64 {
     for (a, b) in words(text) {
         lower_into(&text[a..b], &mut buf);
         all += 1;
-        if source.words.contains(buf.as_str()) {
+        if source.words.contains(&key(&buf)) {
             shared += 1;
         }
     }
@@ -188,6 +217,7 @@ fn joins(gap: &str) -> bool {
 fn scan(
     sentence: &str,
     info: &WordInfo,
+    every_word: bool,
     mut foreign: impl FnMut(&str) -> bool,
     mut shared: impl FnMut(&str, &str, Script) -> bool,
     out: &mut Vec<Word>,
@@ -202,19 +232,22 @@ fn scan(
         let target_function = info.is_function_word(&buf);
         let shared = shared(&buf, raw, script);
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
+        // The costlier facts only for the words that can be in a run.
+        let looked_at = every_word || shared || foreign_script;
         out.push(Word {
             start: a,
             end: b,
             shared,
-            unknown: shared
+            unknown: looked_at
+                && shared
                 && !target_function
                 && info.lexicon.is_some_and(|l| !l.contains(buf.as_str())),
             target_function,
-            foreign_function: !target_function && foreign(&buf),
+            foreign_function: looked_at && !target_function && foreign(&buf),
             capital,
             script,
             other_script: foreign_script && script != Script::Latin,
-            alien_letter: !foreign_script && info.has_alien_letter(&buf),
+            alien_letter: looked_at && !foreign_script && info.has_alien_letter(&buf),
             letters: raw.chars().count(),
         });
     }
@@ -240,6 +273,7 @@ pub fn shared_runs(
     scan(
         sentence,
         info,
+        false,
         |w| sfw.is_some_and(|f| f.contains(w)),
         |lower, raw, script| source.contains(lower, raw, script),
         words,
@@ -258,6 +292,10 @@ pub fn shared_runs(
         && source.seen_lowercase(&sentence[w.start..w.end])
     {
         w.capital = false;
+    }
+    // Links are found only when some word could start a run.
+    if !words.iter().any(member) {
+        return Vec::new();
     }
     let links = links_of(sentence);
     let mut runs = Vec::new();
@@ -492,6 +530,7 @@ pub fn foreign_runs(sentence: &str, info: &WordInfo, words: &mut Vec<Word>) -> V
     scan(
         sentence,
         info,
+        true,
         |w| !crate::stopwords::languages_of(w).is_empty(),
         |_, _, _| false,
         words,

@@ -60,7 +60,7 @@ pub fn script_of_word(word: &str) -> Script {
 }
 
 /// Letters looked at to find a text's main script.
-pub const SAMPLE_LETTERS: usize = 4000;
+pub const SAMPLE_LETTERS: usize = 1000;
 
 /// The script most of `text`'s letters are written in (CJK characters count
 /// three times, as they carry more than a letter).

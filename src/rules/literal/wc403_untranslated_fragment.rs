@@ -80,7 +80,8 @@ impl Rule for UntranslatedFragment {
                 let Some(sl) = src.lang().filter(|&sl| sl != tl) else {
                     return;
                 };
-                let detector = Detector::new(&[sl, tl]);
+                // Built on first need: most runs carry evidence of their own.
+                let mut detector: Option<Detector> = None;
                 let mut words: Vec<Word> = Vec::new();
                 for link in &al.paragraphs {
                     if link.source.is_empty() || link.target.is_empty() {
@@ -104,7 +105,12 @@ impl Rule for UntranslatedFragment {
                                     continue;
                                 }
                                 if !run.strong
-                                    && !confirmed(&detector, &text[run.start..run.end], sl, &run)
+                                    && !confirmed(
+                                        detector.get_or_insert_with(|| Detector::new(&[sl, tl])),
+                                        &text[run.start..run.end],
+                                        sl,
+                                        &run,
+                                    )
                                 {
                                     continue;
                                 }
@@ -125,7 +131,7 @@ impl Rule for UntranslatedFragment {
                 }
             }
             None => {
-                let detector = Detector::new(&[tl]);
+                let mut detector: Option<Detector> = None;
                 let mut words: Vec<Word> = Vec::new();
                 for sent in &tgt.units.sentences {
                     let text = &tgt.text()[sent.start..sent.end];
@@ -137,7 +143,8 @@ impl Rule for UntranslatedFragment {
                         let piece = &tgt.text()[s..e];
                         let mut f = match foreign {
                             Foreign::Language(l) => {
-                                if !confirmed(&detector, piece, l, &run) {
+                                let d = detector.get_or_insert_with(|| Detector::new(&[tl]));
+                                if !confirmed(d, piece, l, &run) {
                                     continue;
                                 }
                                 finding(cx, l, s, e)
