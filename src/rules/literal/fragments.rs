@@ -87,6 +87,7 @@ type KeySet = HashSet<u64, std::hash::BuildHasherDefault<Identity>>;
 pub struct SourceWords<'a> {
     words: KeySet,
     lowercase: KeySet,
+    lowered: std::sync::OnceLock<Vec<String>>,
     texts: &'a [&'a str],
     /// Main script of the source.
     pub script: Option<Script>,
@@ -116,9 +117,41 @@ impl<'a> SourceWords<'a> {
         SourceWords {
             words: set,
             lowercase,
+            lowered: std::sync::OnceLock::new(),
             texts,
             script,
         }
+    }
+
+    /// True when some source text holds `piece`, ignoring case (white space
+    /// runs compared as one space).
+    pub fn holds(&self, piece: &str) -> bool {
+        let piece = piece.to_lowercase();
+        let parts: Vec<&str> = piece.split_whitespace().collect();
+        let Some(first) = parts.first() else {
+            return false;
+        };
+        let lowered = self
+            .lowered
+            .get_or_init(|| self.texts.iter().map(|t| t.to_lowercase()).collect());
+        lowered.iter().any(|t| {
+            t.match_indices(first).any(|(at, _)| {
+                let mut rest = &t[at + first.len()..];
+                parts[1..].iter().all(|p| {
+                    let trimmed = rest.trim_start();
+                    if trimmed.len() == rest.len() && !p.is_empty() {
+                        return false;
+                    }
+                    match trimmed.strip_prefix(p) {
+                        Some(r) => {
+                            rest = r;
+                            true
+                        }
+                        None => false,
+                    }
+                })
+            })
+        })
     }
 
     /// True when the source writes `word` (any case) in lowercase somewhere.
@@ -281,8 +314,13 @@ pub fn shared_runs(
     // A word belongs to a run when the source holds it, or when it is
     // written in the source's script and that is not the target's.
     // Latin words in a text of another script are names, brands and code.
+    // Latin words in a text of another script are mostly names, brands and
+    // code: only lowercase ones count, and only as a run of several words
+    // holding a function word (see `judge`).
     let member = |w: &Word| {
-        (w.shared && (w.script == Script::Other || Some(w.script) == info.script))
+        let latin_aside =
+            w.script == Script::Latin && info.script != Some(Script::Latin) && !w.capital;
+        (w.shared && (w.script == Script::Other || Some(w.script) == info.script || latin_aside))
             || (w.other_script && source_script == Some(w.script))
     };
     // The first word's capital says nothing when the source writes the word
@@ -328,7 +366,7 @@ pub fn shared_runs(
         {
             j += 1;
         }
-        if let Some(run) = judge(sentence, info, sl, source_script, &words[..], i, j) {
+        if let Some(run) = judge(sentence, info, sl, source, &words[..], i, j) {
             runs.push(run);
         }
         i = j;
@@ -355,11 +393,12 @@ fn judge(
     sentence: &str,
     info: &WordInfo,
     sl: Lang,
-    source_script: Option<Script>,
+    source: &SourceWords<'_>,
     words: &[Word],
     i: usize,
     j: usize,
 ) -> Option<Run> {
+    let source_script = source.script;
     // Target function words at the edges belong to the translation.
     let plain = |w: &Word| w.target_function && !w.other_script && !w.alien_letter;
     let (mut i, mut j) = (i, j);
@@ -435,13 +474,17 @@ fn judge(
     while k > 0 && touches(k - 1, k) && words[k - 1].shared && !words[k - 1].capital {
         k -= 1;
     }
-    let tail_of_name = k < i && k > 0 && touches(k - 1, k) && name_like(k - 1);
+    // The name and the run must stand together in the source as well: a
+    // fragment pasted next to a name of the translation is no part of it.
+    let together = |a: usize, b: usize| source.holds(&sentence[words[a].start..words[b].end]);
+    let tail_of_name =
+        k < i && k > 0 && touches(k - 1, k) && name_like(k - 1) && together(k - 1, i);
     // A run touching a capitalised word is part of the name when it is
     // made of particles (de Gaulle, von der Leyen) or of several words
     // (Caisse centrale de garantie); one word with evidence of its own is
     // not (Walmart coloca).
-    let touches_name = (i > 0 && name_like(i - 1) && touches(i - 1, i))
-        || (j < words.len() && name_like(j) && touches(j - 1, j));
+    let touches_name = (i > 0 && name_like(i - 1) && touches(i - 1, i) && together(i - 1, i))
+        || (j < words.len() && name_like(j) && touches(j - 1, j) && together(j - 1, j));
     let particles = run.iter().all(|w| w.foreign_function);
     if run.iter().all(|w| w.capital)
         || name_like(i)
@@ -458,12 +501,30 @@ fn judge(
     {
         return None;
     }
-    let alien = run.iter().any(|w| w.alien_letter && !w.capital);
-    let function = run.iter().filter(|w| w.foreign_function).count();
+    // Loanwords inside a run are no evidence (German 2 Schüsseln à 30 g).
+    let own = |w: &&Word| !info.is_loanword(&sentence[w.start..w.end].to_lowercase());
+    let alien = run.iter().filter(own).any(|w| w.alien_letter && !w.capital);
+    let function = run
+        .iter()
+        .filter(own)
+        .filter(|w| w.foreign_function)
+        .count();
     let unknown = run
         .iter()
+        .filter(own)
         .any(|w| w.unknown && w.letters >= MIN_WORD_LETTERS - 1);
     let strong = alien || unknown || (n >= 2 && function >= 1);
+    if info.script.is_some_and(|t| t != Script::Latin)
+        && run.iter().all(|w| w.script == Script::Latin)
+    {
+        // Latin words in another script: a phrase, not a term or a name.
+        return (n >= MIN_LATIN_ASIDE_WORDS && function >= 1).then_some(Run {
+            start,
+            end,
+            words: n,
+            strong: true,
+        });
+    }
     if !strong && info.lexicon.is_some() {
         // Every word is a word of the target language: cognates.
         return None;
@@ -483,6 +544,9 @@ fn judge(
         strong,
     })
 }
+
+/// Fewest Latin words in a run inside a text of another script.
+pub const MIN_LATIN_ASIDE_WORDS: usize = 3;
 
 /// Fewest letters of a single word for the detector to judge it.
 pub const MIN_WORD_LETTERS: usize = 4;
