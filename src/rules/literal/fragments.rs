@@ -501,6 +501,26 @@ fn judge(
     {
         return None;
     }
+    // Codes and gene names with inner capitals (aprB, iPhone) are names.
+    if run.iter().any(|w| {
+        sentence[w.start..w.end]
+            .chars()
+            .skip(1)
+            .any(char::is_uppercase)
+    }) {
+        return None;
+    }
+    // One word joined by a hyphen to a word of the translation is a prefix
+    // or half a compound (peri-operative, anti-American).
+    let hyphen = |t: &str| t.starts_with(['-', '‐', '‑']);
+    if n == 1
+        && ((i > 0 && hyphen(&sentence[words[i - 1].end..start]) && words[i - 1].end + 3 >= start)
+            || (j < words.len()
+                && hyphen(&sentence[end..words[j].start])
+                && end + 3 >= words[j].start))
+    {
+        return None;
+    }
     // Loanwords inside a run are no evidence (German 2 Schüsseln à 30 g).
     let own = |w: &&Word| !info.is_loanword(&sentence[w.start..w.end].to_lowercase());
     let alien = run.iter().filter(own).any(|w| w.alien_letter && !w.capital);
@@ -513,7 +533,12 @@ fn judge(
         .iter()
         .filter(own)
         .any(|w| w.unknown && w.letters >= MIN_WORD_LETTERS - 1);
-    let strong = alien || unknown || (n >= 2 && function >= 1);
+    // Where the target borrows freely from the source (English terms in
+    // Italian or German), a short phrase with a function word is a borrowed
+    // term (follow up, cut-off): it takes a longer run.
+    let borrowed = info.borrows_from.contains(&sl);
+    let min_words = if borrowed { MIN_BORROWED_RUN_WORDS } else { 2 };
+    let phrase = n >= min_words && function >= 1;
     if info.script.is_some_and(|t| t != Script::Latin)
         && run.iter().all(|w| w.script == Script::Latin)
     {
@@ -525,15 +550,19 @@ fn judge(
             strong: true,
         });
     }
-    if !strong && info.lexicon.is_some() {
-        // Every word is a word of the target language: cognates.
-        return None;
-    }
+    // One word missing from the target's word list is evidence enough;
+    // several such words may be a technical term the list lacks (polymerase
+    // chain reaction), which the detector judges.
+    let strong = alien || phrase || (unknown && n == 1);
     if !strong {
-        // Words that both languages could have, with no word list: only the
-        // detector can tell, on a run of several words, and not where the
-        // target borrows from the source freely.
-        if info.borrows_from.contains(&sl) || n == 1 {
+        let judged = if info.lexicon.is_some() {
+            unknown
+        } else {
+            // No word list: words both languages could have; only the
+            // detector can tell, on several words.
+            !borrowed && n >= 2
+        };
+        if !judged {
             return None;
         }
     }
@@ -544,6 +573,10 @@ fn judge(
         strong,
     })
 }
+
+/// Fewest words in a run with a function word when the target borrows
+/// freely from the source language.
+pub const MIN_BORROWED_RUN_WORDS: usize = 3;
 
 /// Fewest Latin words in a run inside a text of another script.
 pub const MIN_LATIN_ASIDE_WORDS: usize = 3;
