@@ -821,3 +821,147 @@ pub mod quoted {
         !native || count(&text[start..end]) * 10 >= count(quote) * 6
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(c: &str) -> Lang {
+        Lang::from_subtag(c).expect("language")
+    }
+
+    /// The runs of `target` shared with `source`, as text.
+    fn runs(source: &str, sl: &str, target: &str, tl: &str) -> Vec<(String, bool)> {
+        let texts = [source];
+        let src = SourceWords::new(&texts);
+        let info = WordInfo::new(lang(tl), target);
+        let mut words = Vec::new();
+        shared_runs(target, &info, &src, lang(sl), &mut words)
+            .into_iter()
+            .map(|r| (target[r.start..r.end].to_string(), r.strong))
+            .collect()
+    }
+
+    #[test]
+    fn function_words_make_a_phrase() {
+        let r = runs(
+            "omdat het verlies van ruim 20 bestemmingen zwaar weegt",
+            "nl",
+            "because het verlies van ruim 20 bestemmingen weighs heavily",
+            "en",
+        );
+        assert_eq!(
+            r,
+            [("het verlies van ruim 20 bestemmingen".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn a_word_missing_from_the_word_list_is_enough() {
+        let r = runs(
+            "i lavori sul ponte",
+            "it",
+            "the work on the ponte is over",
+            "en",
+        );
+        assert_eq!(r, [("ponte".to_string(), true)]);
+        // A cognate the list has is not.
+        assert!(
+            runs(
+                "la situation est importante",
+                "fr",
+                "the situation is important",
+                "en"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn names_codes_and_compounds_are_not_fragments() {
+        assert!(
+            runs(
+                "Jean de La Fontaine écrit",
+                "fr",
+                "the poet Jean de La Fontaine wrote",
+                "en"
+            )
+            .is_empty()
+        );
+        assert!(runs("il gene aprB", "it", "the aprB gene", "en").is_empty());
+        assert!(runs("anti americano", "it", "an anti-American mood", "en").is_empty());
+        assert!(runs("le site zakon.kz", "fr", "the site zakon.kz said", "en").is_empty());
+    }
+
+    #[test]
+    fn borrowed_terms_need_a_longer_run() {
+        // Italian borrows English terms: two words are a term.
+        assert!(
+            runs(
+                "the follow up was long",
+                "en",
+                "il follow up è stato lungo",
+                "it"
+            )
+            .is_empty()
+        );
+        let r = runs(
+            "the study has been hampered by delays",
+            "en",
+            "lo studio has been hampered dai ritardi",
+            "it",
+        );
+        assert_eq!(r, [("has been hampered".to_string(), true)]);
+    }
+
+    #[test]
+    fn other_scripts() {
+        let r = runs(
+            "均发现了三聚氰胺",
+            "zh",
+            "melamine 三聚氰胺 was found",
+            "en",
+        );
+        assert_eq!(r, [("三聚氰胺".to_string(), true)]);
+        // Latin brand names in a Russian text are not fragments.
+        assert!(
+            runs(
+                "the new iPhone and Google Maps",
+                "en",
+                "новый iPhone и Google Maps",
+                "ru"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn target_alone_runs() {
+        let info = WordInfo::new(lang("en"), "x");
+        let mut words = Vec::new();
+        let s = "The court ruled that het verlies van ruim 20 bestemmingen weighs heavily.";
+        let r = foreign_runs(s, &info, &mut words);
+        assert!(
+            r.iter().any(|(_, f)| *f == Foreign::Language(lang("nl"))),
+            "{r:?}"
+        );
+        let s = "The Italian word per se means nothing to Leonardo da Vinci.";
+        assert!(foreign_runs(s, &info, &mut words).is_empty());
+        let s = "The peacekeepers arrived après the earthquake in Haiti.";
+        assert_eq!(
+            foreign_runs(s, &info, &mut words).first().map(|r| r.1),
+            Some(Foreign::Letters)
+        );
+    }
+
+    #[test]
+    fn quotations() {
+        let t = "The motto “Liberté, égalité, fraternité” is on the wall.";
+        let s = t.find("Liberté").unwrap_or(0);
+        let e = t.find("fraternité").map_or(0, |i| i + "fraternité".len());
+        assert!(quoted::inside(t, s, e, |w| w == "the"));
+        let t = "He said “the grottes are closed” yesterday.";
+        let s = t.find("grottes").unwrap_or(0);
+        assert!(!quoted::inside(t, s, s + "grottes".len(), |w| w == "the" || w == "are"));
+    }
+}

@@ -12,23 +12,34 @@ crate::declare_rule! {
     /// ## What it does
     /// Finds a run of source-language words inside a translated sentence
     /// (code-mixing): `the court ruled that het verlies van ruim 20
-    /// bestemmingen was disproportionate`, `cyanuric acid and 三聚氰胺 were
-    /// found`.
+    /// bestemmingen was disproportionate`, `the work on the ponte is over`,
+    /// `cyanuric acid and 三聚氰胺 were found`.
     ///
     /// With a source, a run is a sequence of target words that the aligned
-    /// source paragraph holds verbatim, which is not a name (capitalised
-    /// words alone), a loanword of the target language
-    /// (`corpora/tables/calques/<target>.toml`) or a phrase in quotation
-    /// marks that the source quotes too, and that shows it is not the target
-    /// language: it is written in another script, holds a letter the target
-    /// language does not use, holds a function word of the source language
-    /// that the target lacks (`corpora/tables/stopwords/`), or the language
-    /// detector places it in the source language.
+    /// source paragraph holds too (or words in the source's script, when it
+    /// is not the target's). Names are left out (capitalised words, words
+    /// with inner capitals, a run that stands next to a name in both texts:
+    /// `de Gaulle`, `Caisse centrale de garantie`), and so are the target's
+    /// loanwords (`de facto`, `façade`: `corpora/tables/calques/<lang>.toml`),
+    /// glosses in brackets, prefixes joined by a hyphen, domain names, and a
+    /// quotation left in its language on purpose (the source quotes too, and
+    /// the quotation holds no function word of the target). What remains is
+    /// reported when it shows it is not the target language: it is written
+    /// in another script; it holds a letter the target does not use; it has
+    /// a function word of the source (`corpora/tables/stopwords/`) and at
+    /// least two words (three where the target borrows freely from the
+    /// source: English terms in German or Italian); or one of its lowercase
+    /// words is missing from the target's word list
+    /// (`corpora/tables/calques/lexicon/`, English: SCOWL). A run of several
+    /// unlisted words, or one found without a word list, must also be placed
+    /// in the source language by the detector. A paragraph made mostly of
+    /// source words is left to WC503.
     ///
-    /// Without a source, a run is a stretch of words holding two or more
-    /// function words of one other language and none of the target's,
-    /// confirmed by the detector; a word in another script is reported at
-    /// info severity.
+    /// Without a source, a run holding two or more function words of one
+    /// other language and none of the target's is reported once the detector
+    /// confirms it; a lowercase word with letters the target does not use
+    /// (`après` in English) and words in another script are reported at info
+    /// severity.
     ///
     /// The category is `untranslated`: the output contract defines it as
     /// text left in the source language, which a fragment is; `literal` is
@@ -44,18 +55,20 @@ crate::declare_rule! {
     /// → `untranslated Dutch fragment: “het verlies van ruim 20 bestemmingen”`
     ///
     /// ## Language pairs
-    /// All pairs. Function-word evidence needs a stopword table for both
-    /// languages (19 languages); script evidence works for any pair of
-    /// scripts, except Latin words in a text of another script (brands and
-    /// names are written so).
+    /// All pairs. Function-word evidence needs a stopword table for the
+    /// language (19 languages), letter evidence a calque table (10), word-list
+    /// evidence a word list (English); script evidence works for any pair of
+    /// scripts (Latin words in a text of another script count only as a
+    /// phrase of three or more words).
     ///
     /// ## Known problems
     /// A single untranslated word that is also a word of the target language
     /// (French `important` in English) cannot be told from a cognate and is
     /// not reported; a single capitalised word (a German noun) looks like a
-    /// name and is not reported either. When the target language borrows
-    /// freely from the source language (English words in German), a single
-    /// shared word needs a letter or a function word of its own to count.
+    /// name and is not reported either. Technical terms missing from the
+    /// word list (`anastomosis`) that the source shares are reported. Without
+    /// a word list for the target (every target but English), one shared
+    /// word needs a letter or script of its own to count.
     pub struct UntranslatedFragment {
         code: "WC403",
         name: "untranslated-fragment",
