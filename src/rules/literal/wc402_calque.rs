@@ -14,8 +14,9 @@ crate::declare_rule! {
     /// `l'Italia`), `since` with a duration (`since three weeks`, from `seit
     /// drei Wochen`), a number before `first`/`last` (`the three first
     /// months`), an article before a bare year (`in the 2019`), a title with
-    /// an article (`the President Macron`), an acronym followed by the
-    /// generic noun its own name ends with (`the WHO organization`); in
+    /// an article (`the President Macron`), `according to me`, `it is ten
+    /// years that`, an acronym followed by the generic noun its own name
+    /// ends with (`the WHO organization`); in
     /// French `faire du sens` and `adresser un problème`, in Spanish `hacer
     /// sentido`, in Italian `in 2019`.
     ///
@@ -34,7 +35,7 @@ crate::declare_rule! {
     /// English: “the Italy”` (suggestion `Italy`)
     ///
     /// ## Language pairs
-    /// Any source; targets en (six kinds of pattern), fr, es, it.
+    /// Any source; targets en (eight kinds of pattern), fr, es, it.
     ///
     /// ## Known problems
     /// The patterns are deliberately few and strict; most calques (word
