@@ -312,11 +312,10 @@ pub fn shared_runs(
         words,
     );
     // A word belongs to a run when the source holds it, or when it is
-    // written in the source's script and that is not the target's.
-    // Latin words in a text of another script are names, brands and code.
-    // Latin words in a text of another script are mostly names, brands and
-    // code: only lowercase ones count, and only as a run of several words
-    // holding a function word (see `judge`).
+    // written in the source's script and that is not the target's. Latin
+    // words in a text of another script are mostly names, brands and code:
+    // only lowercase ones count, and only as a run of several words holding
+    // a function word (see `judge`).
     let member = |w: &Word| {
         let latin_aside =
             w.script == Script::Latin && info.script != Some(Script::Latin) && !w.capital;
@@ -343,9 +342,6 @@ pub fn shared_runs(
             i += 1;
             continue;
         }
-        // Function words of the target split runs: a word both languages
-        // share ("is", "in") is no evidence, and names on either side of
-        // it are separate.
         // Function words of the target split runs (a word both languages
         // share, "is", "in", is no evidence), and so do names: a
         // capitalised word that does not open the sentence.
@@ -382,8 +378,7 @@ fn links_of(sentence: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// True when `w` lies inside one of `links` (or touches a domain suffix:
-/// `стопкоронавирус.рф`).
+/// True when `w` lies inside one of `links`.
 fn in_link(links: &[(usize, usize)], w: &Word) -> bool {
     links.iter().any(|&(s, e)| w.start < e && s < w.end)
 }
@@ -444,11 +439,6 @@ fn judge(
         // where one character is a word.
         let letters: usize = run.iter().map(|w| w.letters).sum();
         if letters < 2 && run[0].script != Script::Cjk {
-            return None;
-        }
-        // A domain name: премияарсеньева.рф
-        if sentence[end..].starts_with('.') && sentence[end + 1..].starts_with(char::is_alphabetic)
-        {
             return None;
         }
         return Some(Run {
