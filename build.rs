@@ -31,16 +31,23 @@ fn main() {
         println!("cargo:rerun-if-changed={}", f.display());
     }
     files.sort();
-    let mut src = String::from("/// Every table: (path under corpora/tables, contents).\npub static TABLE_FILES: &[(&str, &str)] = &[\n");
+    let mut src = String::from(
+        "/// Every table: (path under corpora/tables, contents).\npub static TABLE_FILES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         let rel = f
             .strip_prefix(&tables)
             .expect("inside tables")
             .to_string_lossy()
             .replace('\\', "/");
-        let _ = writeln!(src, "    ({rel:?}, include_str!({:?})),", f.display().to_string());
+        let _ = writeln!(
+            src,
+            "    ({rel:?}, include_str!({:?})),",
+            f.display().to_string()
+        );
     }
     src.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("table_files.rs");
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("table_files.rs");
     std::fs::write(out, src).expect("write table index");
 }

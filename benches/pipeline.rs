@@ -26,7 +26,12 @@ fn units(text: &str, lang: &str) -> SideUnits {
 fn doc(src: &str, tgt: &str) -> Document {
     Document {
         id: "bench".into(),
-        source: Some(side_from_text("s", src.to_string(), 0, LangTag::parse("it"))),
+        source: Some(side_from_text(
+            "s",
+            src.to_string(),
+            0,
+            LangTag::parse("it"),
+        )),
         target: side_from_text("t", tgt.to_string(), 0, LangTag::parse("en")),
     }
 }
@@ -51,9 +56,17 @@ fn stages(c: &mut Criterion) {
             })
         });
         let (su, tu) = (units(&src, "it"), units(&tgt, "en"));
-        g.bench_function("align", |b| b.iter(|| align(black_box(&su), black_box(&tu))));
+        g.bench_function("align", |b| {
+            b.iter(|| align(black_box(&su), black_box(&tu)))
+        });
         let structure = CheckOptions {
-            rules: RuleSet::default().select(&["WC501".into(), "WC502".into(), "WC503".into(), "WC504".into()]),
+            rules: RuleSet::default().select(&[
+                "WC501".into(),
+                "WC502".into(),
+                "WC503".into(),
+                "WC504".into(),
+            ]),
+            ..Default::default()
         };
         g.bench_function(BenchmarkId::new("check", "structure-rules"), |b| {
             b.iter(|| check_document(black_box(&d), &structure))

@@ -40,6 +40,8 @@ enum Command {
         /// Rule code (WC501) or name (omission).
         code: String,
     },
+    /// Measure accuracy on the external evaluation corpora.
+    Eval(wirecheck::eval::EvalArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -114,6 +116,10 @@ struct CheckArgs {
     /// name without its extension).
     #[arg(long)]
     id: Option<String>,
+    /// Glossary of names (CSV with a `source,target,variants,forbidden` header,
+    /// or TBX): preferred forms are enforced, listed variants accepted.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<std::path::PathBuf>,
     /// Largest input accepted, in bytes.
     #[arg(long, default_value_t = ingest::DEFAULT_MAX_INPUT)]
     max_input_bytes: u64,
@@ -176,7 +182,11 @@ fn run(cli: Cli) -> Result<u8> {
                     m.name,
                     m.category.as_str(),
                     m.default_severity.as_str(),
-                    if m.needs_source { "needs a source" } else { "runs on a target alone too" },
+                    if m.needs_source {
+                        "needs a source"
+                    } else {
+                        "runs on a target alone too"
+                    },
                     m.docs_markdown()
                 ))?;
                 Ok(0)
@@ -186,6 +196,12 @@ fn run(cli: Cli) -> Result<u8> {
                 Ok(2)
             }
         },
+        Command::Eval(args) => {
+            let out = wirecheck::eval::execute(&args)?;
+            eprint!("{}", out.stderr);
+            write_out(&out.stdout)?;
+            Ok(out.code)
+        }
     }
 }
 
@@ -215,7 +231,13 @@ fn check(args: CheckArgs) -> Result<u8> {
     let source_lang = parse_lang(&args.source_lang, "--source-lang")?;
     let target_lang = parse_lang(&args.target_lang, "--target-lang")?;
     let rules = RuleSet::default().select(&args.select).ignore(&args.ignore);
-    let opts = CheckOptions { rules };
+    let glossary = match &args.glossary {
+        Some(path) => Some(std::sync::Arc::new(
+            wirecheck::rules::names::load_glossary(path).map_err(|e| anyhow::anyhow!("{e}"))?,
+        )),
+        None => None,
+    };
+    let opts = CheckOptions { rules, glossary };
     let stdout = io::stdout();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -236,10 +258,16 @@ fn check(args: CheckArgs) -> Result<u8> {
         InputFormat::Text => false,
         InputFormat::Auto => {
             args.files.len() == 1
-                && [".jsonl", ".ndjson"].iter().any(|e| args.files[0].ends_with(e))
+                && [".jsonl", ".ndjson"]
+                    .iter()
+                    .any(|e| args.files[0].ends_with(e))
         }
     };
-    let fail = |e: &InputError, renderer: &mut Box<dyn Renderer>, out: &mut BufWriter<_>, summary: &mut Summary| -> Result<()> {
+    let fail = |e: &InputError,
+                renderer: &mut Box<dyn Renderer>,
+                out: &mut BufWriter<_>,
+                summary: &mut Summary|
+     -> Result<()> {
         eprintln!("wirecheck: {e}");
         summary.errors += 1;
         renderer.error(out, e)?;
@@ -267,7 +295,10 @@ fn check(args: CheckArgs) -> Result<u8> {
             match std::fs::File::open(path) {
                 Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
                 Err(err) => {
-                    let e = InputError::Io { path: path.clone(), reason: err.to_string() };
+                    let e = InputError::Io {
+                        path: path.clone(),
+                        reason: err.to_string(),
+                    };
                     fail(&e, &mut renderer, &mut out, &mut summary)?;
                     renderer.finish(&mut out, &summary)?;
                     out.flush()?;
@@ -310,7 +341,8 @@ fn check(args: CheckArgs) -> Result<u8> {
         if src_path.is_some_and(|s| s == "-") && tgt_path == "-" {
             anyhow::bail!("only one of SOURCE and TARGET can be standard input");
         }
-        let source = src_path.map(|p| ingest::read_plain(p, source_lang.clone(), args.max_input_bytes));
+        let source =
+            src_path.map(|p| ingest::read_plain(p, source_lang.clone(), args.max_input_bytes));
         let target = ingest::read_plain(tgt_path, target_lang, args.max_input_bytes);
         let mut ok = true;
         if let Some(Err(e)) = &source {
@@ -324,10 +356,15 @@ fn check(args: CheckArgs) -> Result<u8> {
         if ok {
             let target = target.context("target")?;
             let source = source.transpose().context("source")?;
-            let id = args.id.clone().or_else(|| std::path::Path::new(tgt_path)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .filter(|_| tgt_path != "-"))
+            let id = args
+                .id
+                .clone()
+                .or_else(|| {
+                    std::path::Path::new(tgt_path)
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .filter(|_| tgt_path != "-")
+                })
                 .unwrap_or_else(|| "stdin".to_string());
             let doc = Document { id, source, target };
             let report = check_document(&doc, &opts);

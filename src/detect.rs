@@ -11,9 +11,9 @@ use serde::Serialize;
 /// confuses with common ones (Esperanto, Latin, Javanese, Tagalog…) are left
 /// out unless the pair names them.
 pub const NEWS_LANGUAGES: &[&str] = &[
-    "en", "fr", "de", "it", "es", "pt", "nl", "ru", "uk", "pl", "cs", "sv", "da", "nb", "fi",
-    "hu", "ro", "el", "tr", "ar", "he", "hi", "zh", "ja", "ko", "bg", "sk", "hr", "sl", "lt",
-    "lv", "et", "fa", "id", "vi", "th", "ka", "hy",
+    "en", "fr", "de", "it", "es", "pt", "nl", "ru", "uk", "pl", "cs", "sv", "da", "nb", "fi", "hu",
+    "ro", "el", "tr", "ar", "he", "hi", "zh", "ja", "ko", "bg", "sk", "hr", "sl", "lt", "lv", "et",
+    "fa", "id", "vi", "th", "ka", "hy",
 ];
 
 /// Bytes of a paragraph fed to the detector; the start says enough.
@@ -46,11 +46,18 @@ pub struct Detector {
 impl Detector {
     /// A detector for the news languages plus the `extra` languages.
     pub fn new(extra: &[Lang]) -> Detector {
-        let mut list: Vec<whatlang::Lang> = NEWS_LANGUAGES
+        static BASE: std::sync::OnceLock<Vec<whatlang::Lang>> = std::sync::OnceLock::new();
+        let base = BASE.get_or_init(|| {
+            NEWS_LANGUAGES
+                .iter()
+                .filter_map(|c| Lang::from_subtag(c))
+                .filter_map(Lang::to_whatlang)
+                .collect()
+        });
+        let mut list: Vec<whatlang::Lang> = base
             .iter()
-            .filter_map(|c| Lang::from_subtag(c))
-            .chain(extra.iter().copied())
-            .filter_map(Lang::to_whatlang)
+            .copied()
+            .chain(extra.iter().copied().filter_map(Lang::to_whatlang))
             .collect();
         list.sort_by_key(|l| l.code());
         list.dedup();
@@ -93,13 +100,25 @@ pub fn sample(text: &str, max: usize) -> &str {
 
 /// True when `text` has enough letters for a detection to be trusted.
 pub fn long_enough(text: &str) -> bool {
-    let mut letters = 0;
-    let mut cjk = 0;
-    for c in text.chars() {
+    let (mut letters, mut cjk) = (0, 0);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            letters += usize::from(b.is_ascii_alphabetic());
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
         if crate::segment::is_cjk_char(c) {
             cjk += 1;
         } else if c.is_alphabetic() {
             letters += 1;
+        }
+        i += c.len_utf8().max(1);
+        if letters >= MIN_LETTERS || cjk >= MIN_CJK_CHARS {
+            return true;
         }
     }
     letters >= MIN_LETTERS || cjk >= MIN_CJK_CHARS || (letters + 3 * cjk) >= MIN_LETTERS
@@ -119,7 +138,7 @@ pub struct SideLanguages {
 pub const PROBE_PARAGRAPHS: usize = 3;
 
 /// Words of a paragraph looked at by the function-word screen.
-pub const SCREEN_WORDS: usize = 40;
+pub const SCREEN_WORDS: usize = 30;
 
 /// Share of function words of the expected language above which a
 /// paragraph is taken to be in it without running the detector.
@@ -157,11 +176,8 @@ pub fn detect_side(side: &Side, detector: &Detector, other: Option<Lang>) -> Sid
             votes.first().map(|v| v.0)
         }
     };
-    let screen = hint.and_then(|h| {
-        let own = crate::stopwords::of(h)?;
-        let rival = other.filter(|o| *o != h).and_then(crate::stopwords::of);
-        Some((h, own, rival))
-    });
+    let masks = crate::stopwords::word_masks();
+    let screen = hint.and_then(|h| Some((h, masks.bit(h)?, other.and_then(|o| masks.bit(o)))));
     for i in 0..n {
         if done[i] {
             continue;
@@ -169,15 +185,15 @@ pub fn detect_side(side: &Side, detector: &Detector, other: Option<Lang>) -> Sid
         let text = side.paragraph_text(i);
         if let Some((lang, own, rival)) = screen {
             let s = sample(text, SAMPLE_BYTES);
-            let mut hits = [0usize; 2];
-            let lists: Vec<&crate::stopwords::Stopwords> = std::iter::once(own).chain(rival).collect();
-            let words = crate::stopwords::function_word_hits(s, &lists, SCREEN_WORDS, &mut hits);
-            let share = if words == 0 { 0.0 } else { hits[0] as f64 / words as f64 };
-            if words >= 8 && share >= SCREEN_SHARE && hits[0] >= 2 * hits[1] + 2 {
+            let p = crate::stopwords::profile(s, SCREEN_WORDS);
+            if screened(&p, own, rival) {
+                let share = f64::from(p.function[own]) / p.words as f64;
                 paragraphs[i] = Some(Detection {
                     lang,
                     confidence: (0.5 + share).min(1.0),
-                    reliable: long_enough(s),
+                    // Eight words or more passed the screen: as long as the
+                    // detector would need.
+                    reliable: s.len() >= MIN_LETTERS,
                 });
                 continue;
             }
@@ -218,6 +234,35 @@ pub fn detect_side(side: &Side, detector: &Detector, other: Option<Lang>) -> Sid
     }
 }
 
+/// True when a paragraph's word profile says it is in language `own` (a
+/// bit of the stopword masks): enough of its function words, clearly more
+/// than the other side's language `rival`, and no other language's
+/// distinctive words in any number.
+fn screened(p: &crate::stopwords::Profile, own: usize, rival: Option<usize>) -> bool {
+    if p.words < 8 {
+        return false;
+    }
+    let fw = usize::from(p.function[own]);
+    if (fw as f64) < SCREEN_SHARE * p.words as f64 {
+        return false;
+    }
+    if let Some(r) = rival.filter(|r| *r != own)
+        && fw < 2 * usize::from(p.function[r]) + 2
+    {
+        return false;
+    }
+    let own_dist = p.distinctive[own];
+    let foreign = p
+        .distinctive
+        .iter()
+        .enumerate()
+        .filter(|(b, _)| *b != own)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    foreign < 2 || foreign * 2 <= own_dist
+}
+
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
@@ -255,7 +300,8 @@ mod tests {
 
     #[test]
     fn cjk_counts_as_long() {
-        let d = det("北京市政府周一宣布，将在未来三年内投资五百亿元用于改善城市空气质量。").unwrap();
+        let d =
+            det("北京市政府周一宣布，将在未来三年内投资五百亿元用于改善城市空气质量。").unwrap();
         assert_eq!(d.lang.code(), "zh");
         assert!(d.reliable);
     }

@@ -145,7 +145,9 @@ impl Lang {
 
     /// English name of the language.
     pub fn name(self) -> &'static str {
-        self.to_whatlang().map(|l| l.eng_name()).unwrap_or("unknown")
+        self.to_whatlang()
+            .map(|l| l.eng_name())
+            .unwrap_or("unknown")
     }
 
     /// True for languages written without spaces between words (length in

@@ -31,14 +31,16 @@ impl RuleSet {
     /// Keeps only the rules matching one of `keys` (code, name or category).
     pub fn select(mut self, keys: &[String]) -> RuleSet {
         if !keys.is_empty() {
-            self.rules.retain(|(r, _)| keys.iter().any(|k| matches_key(*r, k)));
+            self.rules
+                .retain(|(r, _)| keys.iter().any(|k| matches_key(*r, k)));
         }
         self
     }
 
     /// Drops the rules matching one of `keys` (code, name or category).
     pub fn ignore(mut self, keys: &[String]) -> RuleSet {
-        self.rules.retain(|(r, _)| !keys.iter().any(|k| matches_key(*r, k)));
+        self.rules
+            .retain(|(r, _)| !keys.iter().any(|k| matches_key(*r, k)));
         self
     }
 
@@ -126,6 +128,9 @@ pub struct DocumentReport {
 pub struct CheckOptions {
     /// Rules and severities.
     pub rules: RuleSet,
+    /// A glossary of names (`--glossary`): preferred forms enforced, listed
+    /// variants accepted.
+    pub glossary: Option<std::sync::Arc<crate::rules::names::Glossary>>,
 }
 
 /// Longest evidence text, in characters.
@@ -193,9 +198,11 @@ pub fn check_document(doc: &Document, opts: &CheckOptions) -> DocumentReport {
     let tgt_prep = prepare(
         &doc.target,
         &detector,
-        doc.source
-            .as_ref()
-            .and_then(|s| declared(s).or(src_prep.as_ref().and_then(|p| p.tag.as_ref().map(|t| t.lang)))),
+        doc.source.as_ref().and_then(|s| {
+            declared(s).or(src_prep
+                .as_ref()
+                .and_then(|p| p.tag.as_ref().map(|t| t.lang)))
+        }),
     );
     let alignment: Option<Alignment> = src_prep
         .as_ref()
@@ -209,6 +216,7 @@ pub fn check_document(doc: &Document, opts: &CheckOptions) -> DocumentReport {
             .map(|(s, p)| side_context(s, p)),
         target: side_context(&doc.target, &tgt_prep),
         alignment: alignment.as_ref(),
+        glossary: opts.glossary.as_deref(),
     };
     let mut findings = Vec::new();
     for (rule, severity) in opts.rules.rules() {
@@ -235,10 +243,7 @@ pub fn check_document(doc: &Document, opts: &CheckOptions) -> DocumentReport {
         (link, side, f.span.start, f.code)
     };
     findings.sort_by(|a, b| order(a).cmp(&order(b)).then(a.message.cmp(&b.message)));
-    let reported = findings
-        .into_iter()
-        .map(|f| place(f, doc))
-        .collect();
+    let reported = findings.into_iter().map(|f| place(f, doc)).collect();
     DocumentReport {
         id: doc.id.clone(),
         source: doc

@@ -75,7 +75,21 @@ fn starts_sentence(c: char) -> bool {
         || c.is_numeric()
         || matches!(
             c,
-            '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '‹' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡' | '「'
+            '"' | '\''
+                | '“'
+                | '‘'
+                | '„'
+                | '«'
+                | '»'
+                | '‹'
+                | '('
+                | '['
+                | '—'
+                | '–'
+                | '-'
+                | '¿'
+                | '¡'
+                | '「'
         )
         || (c.is_alphabetic() && !c.is_lowercase())
 }
@@ -107,7 +121,7 @@ pub fn split_sentences(
         }
         let c = para[i..].chars().next().unwrap_or(' ');
         let cjk = is_cjk_terminal(c);
-        if !cjk && !is_terminal(c) && !(greek && c == ';') {
+        if !(cjk || is_terminal(c) || (greek && c == ';')) {
             i += c.len_utf8();
             continue;
         }
@@ -241,7 +255,10 @@ pub fn is_cjk_char(c: char) -> bool {
 }
 
 fn is_link_char(c: char) -> bool {
-    !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | '“' | '”' | '«' | '»' | '「' | '」')
+    !c.is_whitespace()
+        && !matches!(c, '"' | '<' | '>' | '“' | '”' | '«' | '»')
+        // CJK punctuation and full-width forms end a link ("见www.x.cn。")
+        && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
 }
 
 /// Iterates over the tokens of `text` (offsets relative to `text`).
@@ -261,19 +278,36 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let t = self.text;
         loop {
-            let rest = t.get(self.pos..)?;
-            let (off, c) = rest.char_indices().find(|&(_, c)| {
-                c.is_alphanumeric() || c == '@' || c == '#'
-            })?;
-            let start = self.pos + off;
+            let bytes = t.as_bytes();
+            let mut start = self.pos;
+            let c = loop {
+                let b = *bytes.get(start)?;
+                if b < 0x80 {
+                    if b.is_ascii_alphanumeric() || b == b'@' || b == b'#' {
+                        break char::from(b);
+                    }
+                    start += 1;
+                } else {
+                    let c = t[start..].chars().next()?;
+                    if c.is_alphanumeric() {
+                        break c;
+                    }
+                    start += c.len_utf8();
+                }
+            };
             let tail = &t[start..];
             // Links: URLs, www., e-mail, handles, hashtags.
             let head = tail.as_bytes();
-            let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+            let starts =
+                |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
             if starts(b"http://") || starts(b"https://") || starts(b"www.") {
                 let end = start + link_len(tail);
                 self.pos = end;
-                return Some(Token { start, end, kind: TokenKind::Link });
+                return Some(Token {
+                    start,
+                    end,
+                    kind: TokenKind::Link,
+                });
             }
             if c == '@' || c == '#' {
                 let body: usize = tail[1..]
@@ -282,7 +316,11 @@ impl Iterator for Tokens<'_> {
                     .map_or(tail.len() - 1, |(j, _)| j);
                 self.pos = start + 1 + body;
                 if body > 0 {
-                    return Some(Token { start, end: start + 1 + body, kind: TokenKind::Link });
+                    return Some(Token {
+                        start,
+                        end: start + 1 + body,
+                        kind: TokenKind::Link,
+                    });
                 }
                 continue;
             }
@@ -292,44 +330,77 @@ impl Iterator for Tokens<'_> {
                     .find(|&(_, d)| !is_cjk_char(d))
                     .map_or(tail.len(), |(j, _)| j);
                 self.pos = start + len;
-                return Some(Token { start, end: start + len, kind: TokenKind::Cjk });
+                return Some(Token {
+                    start,
+                    end: start + len,
+                    kind: TokenKind::Cjk,
+                });
             }
             let numeric = c.is_numeric();
-            let mut end = start;
-            let mut chars = tail.char_indices().peekable();
-            while let Some((j, d)) = chars.next() {
-                let keep = if d.is_alphanumeric() && !is_cjk_char(d) {
-                    true
-                } else if matches!(d, '\'' | '’' | '-' | '.' | ',' | '\u{a0}' | '\u{202f}' | '@' | '_') {
-                    // Internal joiners: kept only between two word characters.
-                    let next = chars.peek().map(|&(_, n)| n);
-                    let ok = next.is_some_and(|n| n.is_alphanumeric() && !is_cjk_char(n));
-                    ok && match d {
-                        '.' | ',' | '\u{a0}' | '\u{202f}' => numeric && next.is_some_and(|n| n.is_numeric()),
-                        '@' | '_' => false,
-                        _ => true,
-                    }
-                } else {
-                    false
-                };
-                if !keep {
-                    break;
-                }
-                end = start + j + d.len_utf8();
-            }
+            let end = word_end(t, start, numeric);
             // E-mail addresses: word@word.tld
             if t[end..].starts_with('@') {
                 let link = link_len(tail);
                 if tail[..link].contains('.') && link > end - start + 1 {
                     self.pos = start + link;
-                    return Some(Token { start, end: start + link, kind: TokenKind::Link });
+                    return Some(Token {
+                        start,
+                        end: start + link,
+                        kind: TokenKind::Link,
+                    });
                 }
             }
             self.pos = end.max(start + c.len_utf8());
-            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            return Some(Token { start, end: self.pos, kind });
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            return Some(Token {
+                start,
+                end: self.pos,
+                kind,
+            });
         }
     }
+}
+
+/// Is `c` a letter or digit that continues a word (CJK excluded)?
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk_char(c)
+}
+
+/// End of the word or number starting at `start`: letters and digits, with
+/// joiners (apostrophes and hyphens inside words; stops, commas and
+/// no-break spaces inside numbers) kept only between two word characters.
+fn word_end(t: &str, start: usize, numeric: bool) -> usize {
+    let bytes = t.as_bytes();
+    let mut pos = start;
+    let char_at = |p: usize| t.get(p..).and_then(|r| r.chars().next());
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b.is_ascii_alphanumeric() {
+            pos += 1;
+            continue;
+        }
+        let Some(d) = char_at(pos) else { break };
+        let len = d.len_utf8();
+        if b >= 0x80 && is_word_char(d) {
+            pos += len;
+            continue;
+        }
+        let next = char_at(pos + len);
+        let joins = match d {
+            '\'' | '’' | '-' => next.is_some_and(is_word_char),
+            '.' | ',' | '\u{a0}' | '\u{202f}' => numeric && next.is_some_and(|n| n.is_numeric()),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        pos += len;
+    }
+    pos
 }
 
 /// Length of a link at the start of `s`, without trailing punctuation.
@@ -363,8 +434,14 @@ mod tests {
     #[test]
     fn abbreviations_and_initials() {
         assert_eq!(
-            sents("Mr. Smith met Dr. Jones in the U.S. capital. Then he left.", "en"),
-            ["Mr. Smith met Dr. Jones in the U.S. capital.", "Then he left."]
+            sents(
+                "Mr. Smith met Dr. Jones in the U.S. capital. Then he left.",
+                "en"
+            ),
+            [
+                "Mr. Smith met Dr. Jones in the U.S. capital.",
+                "Then he left."
+            ]
         );
         assert_eq!(sents("Il sig. Rossi c'era, ecc. Poi no.", "it").len(), 1);
     }
@@ -383,7 +460,10 @@ mod tests {
 
     #[test]
     fn cjk_terminals() {
-        assert_eq!(sents("他说：“我们会赢。”然后沉默。好。", "zh"), ["他说：“我们会赢。”", "然后沉默。", "好。"]);
+        assert_eq!(
+            sents("他说：“我们会赢。”然后沉默。好。", "zh"),
+            ["他说：“我们会赢。”", "然后沉默。", "好。"]
+        );
     }
 
     #[test]
@@ -400,11 +480,23 @@ mod tests {
 
     #[test]
     fn german_ordinals() {
-        assert_eq!(sents("Am 3. Oktober feiern wir. Danach nicht.", "de").len(), 2);
+        assert_eq!(
+            sents("Am 3. Oktober feiern wir. Danach nicht.", "de").len(),
+            2
+        );
     }
 
     fn toks(t: &str) -> Vec<(&str, TokenKind)> {
         tokens(t).map(|k| (&t[k.start..k.end], k.kind)).collect()
+    }
+
+    #[test]
+    fn cjk_punctuation_ends_links() {
+        let t = "详见www.scsio.ac.cn。其他";
+        let link = tokens(t)
+            .find(|k| k.kind == TokenKind::Link)
+            .expect("a link");
+        assert_eq!(&t[link.start..link.end], "www.scsio.ac.cn");
     }
 
     #[test]

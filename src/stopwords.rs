@@ -1,10 +1,11 @@
 //! Function words per language (`corpora/tables/stopwords/`): a cheap
 //! language signal, and the common words that are not names.
 
+use crate::hash::FastSet as HashSet;
 use crate::lang::Lang;
 use crate::tables::{parse_table, tables_of};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A stopword table as written.
@@ -61,7 +62,11 @@ pub fn all() -> &'static HashMap<Lang, Stopwords> {
                     t.lang
                 );
             };
-            let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+            let set = |v: &[String]| {
+                v.iter()
+                    .map(|w| w.to_lowercase())
+                    .collect::<HashSet<String>>()
+            };
             out.insert(
                 lang,
                 Stopwords {
@@ -96,6 +101,104 @@ pub fn languages_of(word: &str) -> &'static [Lang] {
         index
     });
     index.get(word).map_or(&[], Vec::as_slice)
+}
+
+/// For every word in any table: the languages (by index into
+/// [`indexed_langs`]) that list it as a function word and as a distinctive
+/// word, as bit masks. One lookup per word serves every language.
+pub struct WordMasks {
+    /// Languages in bit order.
+    pub langs: Vec<Lang>,
+    masks: crate::hash::FastMap<String, (u64, u64)>,
+}
+
+impl WordMasks {
+    /// The bit of `lang`, if it has a table.
+    pub fn bit(&self, lang: Lang) -> Option<usize> {
+        self.langs.iter().position(|l| *l == lang)
+    }
+
+    /// Function-word and distinctive-word masks of a lowercase word.
+    pub fn get(&self, word: &str) -> (u64, u64) {
+        self.masks.get(word).copied().unwrap_or((0, 0))
+    }
+}
+
+/// The combined word masks of every table.
+pub fn word_masks() -> &'static WordMasks {
+    static CELL: OnceLock<WordMasks> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut langs: Vec<Lang> = all().keys().copied().collect();
+        langs.sort();
+        langs.truncate(64);
+        let mut masks: crate::hash::FastMap<String, (u64, u64)> = Default::default();
+        for (i, l) in langs.iter().enumerate() {
+            let Some(sw) = of(*l) else { continue };
+            for w in &sw.function_words {
+                masks.entry(w.clone()).or_default().0 |= 1 << i;
+            }
+            for w in &sw.distinctive {
+                masks.entry(w.clone()).or_default().1 |= 1 << i;
+            }
+        }
+        WordMasks { langs, masks }
+    })
+}
+
+/// Word counts by language over the start of a text.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// Words looked at.
+    pub words: usize,
+    /// Function words per language bit.
+    pub function: [u16; 64],
+    /// Distinctive words per language bit.
+    pub distinctive: [u16; 64],
+}
+
+/// Counts function and distinctive words of every language over the first
+/// `max_words` words of `text`.
+pub fn profile(text: &str, max_words: usize) -> Profile {
+    let masks = word_masks();
+    let mut p = Profile {
+        words: 0,
+        function: [0; 64],
+        distinctive: [0; 64],
+    };
+    let mut buf = String::with_capacity(24);
+    for t in crate::segment::tokens(text) {
+        if t.kind != crate::segment::TokenKind::Word {
+            continue;
+        }
+        p.words += 1;
+        buf.clear();
+        let word = &text[t.start..t.end];
+        if word.is_ascii() {
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        let key = match buf.find(['\'', '’']) {
+            Some(k) if k > 0 => &buf[..k],
+            _ => buf.as_str(),
+        };
+        let (mut fw, mut di) = masks.get(key);
+        while fw != 0 {
+            let b = fw.trailing_zeros() as usize;
+            p.function[b] += 1;
+            fw &= fw - 1;
+        }
+        while di != 0 {
+            let b = di.trailing_zeros() as usize;
+            p.distinctive[b] += 1;
+            di &= di - 1;
+        }
+        if p.words >= max_words {
+            break;
+        }
+    }
+    p
 }
 
 /// Counts, over the first `max_words` words of `text`, the words and the

@@ -5,8 +5,9 @@
 //! runs. The compiled-in tables are checked by tests, so a parse failure here
 //! is a build defect, not an input error.
 
+use crate::hash::FastSet as HashSet;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Abbreviations that do not end sentences, per language.
@@ -81,8 +82,7 @@ pub fn tables_of(kind: &str) -> impl Iterator<Item = (&'static str, &'static str
 /// Parses a compiled-in table; a failure names the file (tests check every
 /// table, so this only fails on a broken build).
 pub fn parse_table<T: serde::de::DeserializeOwned>(kind: &str, stem: &str, text: &str) -> T {
-    toml::from_str(text)
-        .unwrap_or_else(|e| panic!("corpora/tables/{kind}/{stem}.toml: {e}"))
+    toml::from_str(text).unwrap_or_else(|e| panic!("corpora/tables/{kind}/{stem}.toml: {e}"))
 }
 
 const ABBREVIATIONS: &str = include_str!("../corpora/tables/segment/abbreviations.toml");
@@ -93,7 +93,11 @@ pub fn abbreviations() -> &'static Abbreviations {
     CELL.get_or_init(|| {
         let table: AbbreviationTable = toml::from_str(ABBREVIATIONS)
             .unwrap_or_else(|e| panic!("corpora/tables/segment/abbreviations.toml: {e}"));
-        let norm = |v: &Vec<String>| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        let norm = |v: &Vec<String>| {
+            v.iter()
+                .map(|s| s.to_lowercase())
+                .collect::<HashSet<String>>()
+        };
         Abbreviations {
             universal: norm(&table.universal),
             by_lang: table

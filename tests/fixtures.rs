@@ -37,7 +37,9 @@ struct Fixture {
 }
 
 fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
 }
 
 fn load(path: &Path) -> Fixture {
@@ -46,12 +48,18 @@ fn load(path: &Path) -> Fixture {
 }
 
 fn tag(l: &Option<String>) -> Option<LangTag> {
-    l.as_deref().map(|c| LangTag::parse(c).unwrap_or_else(|| panic!("unknown language {c}")))
+    l.as_deref()
+        .map(|c| LangTag::parse(c).unwrap_or_else(|| panic!("unknown language {c}")))
 }
 
 fn files(code: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(fixture_dir().join(code))
-        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -62,12 +70,26 @@ fn every_rule_has_fixtures_with_enough_negatives() {
     for r in registry() {
         let code = r.meta().code;
         let fs = files(code);
-        let name = |p: &PathBuf| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = |p: &PathBuf| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
         let pos = fs.iter().filter(|p| name(p).starts_with("pos-")).count();
         let neg = fs.iter().filter(|p| name(p).starts_with("neg-")).count();
-        assert!(pos >= 1, "{code}: no positive fixture in tests/fixtures/{code}/");
-        assert!(neg >= pos, "{code}: {neg} negative fixtures for {pos} positive ones");
-        assert_eq!(pos + neg, fs.len(), "{code}: fixture names start with pos- or neg-");
+        assert!(
+            pos >= 1,
+            "{code}: no positive fixture in tests/fixtures/{code}/"
+        );
+        assert!(
+            neg >= pos,
+            "{code}: {neg} negative fixtures for {pos} positive ones"
+        );
+        assert_eq!(
+            pos + neg,
+            fs.len(),
+            "{code}: fixture names start with pos- or neg-"
+        );
     }
 }
 
@@ -78,18 +100,30 @@ fn fixtures() {
         let code = r.meta().code;
         for path in files(code) {
             let fx = load(&path);
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let is_pos = stem.starts_with("pos-");
             if is_pos != (fx.expect > 0) {
-                failures.push(format!("{}: pos- fixtures expect findings, neg- expect 0", path.display()));
+                failures.push(format!(
+                    "{}: pos- fixtures expect findings, neg- expect 0",
+                    path.display()
+                ));
                 continue;
             }
             let doc = Document {
                 id: format!("{code}/{stem}"),
-                source: fx.source.clone().map(|s| side_from_text("source.txt", s, 0, tag(&fx.source_lang))),
+                source: fx
+                    .source
+                    .clone()
+                    .map(|s| side_from_text("source.txt", s, 0, tag(&fx.source_lang))),
                 target: side_from_text("target.txt", fx.target.clone(), 0, tag(&fx.target_lang)),
             };
-            let opts = CheckOptions { rules: RuleSet::default().select(&[code.to_string()]) };
+            let opts = CheckOptions {
+                rules: RuleSet::default().select(&[code.to_string()]),
+                ..Default::default()
+            };
             let report = check_document(&doc, &opts);
             let n = report.findings.iter().filter(|f| f.code == code).count();
             if n != fx.expect {
@@ -97,8 +131,15 @@ fn fixtures() {
                     "{}: expected {} finding(s), got {n}: {:?}{}",
                     path.display(),
                     fx.expect,
-                    report.findings.iter().map(|f| &f.message).collect::<Vec<_>>(),
-                    fx.note.as_deref().map(|s| format!(" ({s})")).unwrap_or_default()
+                    report
+                        .findings
+                        .iter()
+                        .map(|f| &f.message)
+                        .collect::<Vec<_>>(),
+                    fx.note
+                        .as_deref()
+                        .map(|s| format!(" ({s})"))
+                        .unwrap_or_default()
                 ));
                 continue;
             }

@@ -20,32 +20,41 @@ pub struct CostModel {
     pub gap_penalty: f64,
     /// Weight of the anchor bonus (Dice coefficient of shared anchors).
     pub anchor_weight: f64,
+    /// `-ln` of each prior, computed once.
+    prior_costs: [f64; 5],
 }
 
 impl CostModel {
     /// The default model for a given length ratio.
     pub fn with_ratio(ratio: f64) -> CostModel {
+        let priors = [0.89, 0.01, 0.01, 0.0445, 0.0445];
         CostModel {
             ratio,
             variance: 6.8,
-            priors: [0.89, 0.01, 0.01, 0.0445, 0.0445],
+            priors,
             gap_penalty: 0.0,
             anchor_weight: 6.0,
+            prior_costs: priors.map(|p: f64| -p.ln()),
         }
+    }
+
+    /// `-ln` of the prior of shape `shape`.
+    #[inline]
+    pub fn prior_cost(&self, shape: usize) -> f64 {
+        self.prior_costs[shape]
     }
 
     /// Cost of linking `src` units to `tgt` units (both possibly merged),
     /// and the link's score in [0, 1].
     pub fn cost(&self, shape: usize, src: &[Features], tgt: &[Features]) -> (f64, f64) {
-        let prior = -self.priors[shape].ln();
+        let prior = self.prior_cost(shape);
         let l1: f64 = src.iter().map(|f| f.len).sum();
         let l2: f64 = tgt.iter().map(|f| f.len).sum();
         if src.is_empty() || tgt.is_empty() {
             let len = l1 + l2;
             return (prior + self.gap_penalty + (1.0 + len / 200.0).ln(), 0.0);
         }
-        let p_len = length_probability(l1, l2, self.ratio, self.variance);
-        let len_cost = -p_len.max(1e-12).ln();
+        let (p_len, len_cost) = length_cost(l1, l2, self.ratio, self.variance);
         let a1: usize = src.iter().map(|f| f.anchors.len()).sum();
         let a2: usize = tgt.iter().map(|f| f.anchors.len()).sum();
         let (anchor_cost, score) = if a1 + a2 == 0 {
@@ -57,7 +66,7 @@ impl CostModel {
                     shared += common(&s.anchors, &t.anchors);
                 }
             }
-            let dice = (2 * shared) as f64 / (a1 + a2) as f64;
+            let dice = ((2 * shared) as f64 / (a1 + a2) as f64).min(1.0);
             // Shared anchors are evidence for the link; their absence is
             // evidence against it once both sides have a few to share.
             let trust = (a1.min(a2) as f64 / 3.0).min(1.0);
@@ -71,6 +80,49 @@ impl CostModel {
         };
         (prior + len_cost + anchor_cost, score)
     }
+}
+
+/// The probability of a length pair (see [`length_probability`]) and its
+/// negative logarithm; far from the expected length the logarithm comes
+/// from the normal tail's asymptote, which avoids underflow.
+pub fn length_cost(l1: f64, l2: f64, ratio: f64, variance: f64) -> (f64, f64) {
+    if l1 == 0.0 && l2 == 0.0 {
+        return (1.0, 0.0);
+    }
+    let mean = (l1 + l2 / ratio) / 2.0;
+    let delta = ((l2 - l1 * ratio) / (mean.max(1.0) * variance).sqrt()).abs();
+    if delta >= TAIL_MAX {
+        // -ln(2 (1 - Φ(δ))) ≈ δ²/2 + ln δ + ln √(2π) - ln 2
+        return (0.0, delta * delta / 2.0 + delta.ln() + 0.2258);
+    }
+    // Linear interpolation in a table of the two-sided tail and its log.
+    let table = tail_table();
+    let x = delta * TAIL_STEPS as f64 / TAIL_MAX;
+    let k = (x as usize).min(TAIL_STEPS - 1);
+    let f = x - k as f64;
+    let (p0, c0) = table[k];
+    let (p1, c1) = table[k + 1];
+    (p0 + f * (p1 - p0), c0 + f * (c1 - c0))
+}
+
+/// Largest δ the tail table covers.
+const TAIL_MAX: f64 = 6.0;
+
+/// Table resolution: entries per [`TAIL_MAX`].
+const TAIL_STEPS: usize = 1200;
+
+/// `(2 (1 - Φ(δ)), -ln of it)` for δ = 0 … [`TAIL_MAX`].
+fn tail_table() -> &'static [(f64, f64)] {
+    static CELL: std::sync::OnceLock<Vec<(f64, f64)>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        (0..=TAIL_STEPS)
+            .map(|k| {
+                let d = k as f64 * TAIL_MAX / TAIL_STEPS as f64;
+                let p = 2.0 * (1.0 - normal_cdf(d));
+                (p, -p.max(1e-12).ln())
+            })
+            .collect()
+    })
 }
 
 /// Gale-Church: the probability that a source of length `l1` and a target of
@@ -116,9 +168,30 @@ pub fn align(src: &[Features], tgt: &[Features], model: &CostModel) -> Vec<PathL
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
         let mut out = Vec::with_capacity(n + m);
-        out.extend((0..n).map(|i| PathLink { source: (i, i + 1), target: (0, 0), score: 0.0 }));
-        out.extend((0..m).map(|j| PathLink { source: (0, 0), target: (j, j + 1), score: 0.0 }));
+        out.extend((0..n).map(|i| PathLink {
+            source: (i, i + 1),
+            target: (0, 0),
+            score: 0.0,
+        }));
+        out.extend((0..m).map(|j| PathLink {
+            source: (0, 0),
+            target: (j, j + 1),
+            score: 0.0,
+        }));
         return out;
+    }
+    if n == 1 && m == 1 {
+        // One unit each: a link, or two gaps when they do not match.
+        let (cost, score) = model.cost(0, src, tgt);
+        let gaps = model.cost(1, src, &[]).0 + model.cost(2, &[], tgt).0;
+        if cost <= gaps {
+            return vec![PathLink {
+                source: (0, 1),
+                target: (0, 1),
+                score: (score * 1000.0).round() / 1000.0,
+            }];
+        }
+        return align_gaps(1, 1);
     }
     let mut band = INITIAL_BAND;
     loop {
@@ -139,16 +212,34 @@ struct Cell {
 
 const NONE: u8 = u8::MAX;
 
-fn banded(src: &[Features], tgt: &[Features], model: &CostModel, band: usize) -> (Vec<PathLink>, bool) {
+fn banded(
+    src: &[Features],
+    tgt: &[Features],
+    model: &CostModel,
+    band: usize,
+) -> (Vec<PathLink>, bool) {
     let (n, m) = (src.len(), tgt.len());
     let center = |i: usize| -> usize { ((i as f64) * (m as f64) / (n as f64)).round() as usize };
     let lo = |i: usize| center(i).saturating_sub(band);
     let hi = |i: usize| (center(i) + band).min(m);
-    let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(n + 1);
-    let blank = Cell { cost: f64::INFINITY, from: NONE, score: 0.0 };
+    let blank = Cell {
+        cost: f64::INFINITY,
+        from: NONE,
+        score: 0.0,
+    };
+    // Rows of the band, stored one after another: row i starts at offset[i].
+    let mut offset = Vec::with_capacity(n + 2);
+    let mut total = 0;
+    for i in 0..=n {
+        offset.push(total);
+        total += hi(i) - lo(i) + 1;
+    }
+    offset.push(total);
+    let mut cells = vec![blank; total];
     for i in 0..=n {
         let (l, h) = (lo(i), hi(i));
-        let mut row = vec![blank; h - l + 1];
+        let (done, row) = cells.split_at_mut(offset[i]);
+        let row = &mut row[..h - l + 1];
         for j in l..=h {
             if i == 0 && j == 0 {
                 row[0].cost = 0.0;
@@ -161,24 +252,31 @@ fn banded(src: &[Features], tgt: &[Features], model: &CostModel, band: usize) ->
                 }
                 let (pi, pj) = (i - di, j - dj);
                 let prev = if pi == i {
-                    if pj < l { continue; }
+                    if pj < l {
+                        continue;
+                    }
                     row[pj - l].cost
                 } else {
                     let (pl, ph) = (lo(pi), hi(pi));
-                    if pj < pl || pj > ph { continue; }
-                    rows[pi][pj - pl].cost
+                    if pj < pl || pj > ph {
+                        continue;
+                    }
+                    done[offset[pi] + pj - pl].cost
                 };
                 if !prev.is_finite() {
                     continue;
                 }
                 let (c, score) = model.cost(k, &src[pi..i], &tgt[pj..j]);
                 if prev + c < best.cost {
-                    best = Cell { cost: prev + c, from: k as u8, score: score as f32 };
+                    best = Cell {
+                        cost: prev + c,
+                        from: k as u8,
+                        score: score as f32,
+                    };
                 }
             }
             row[j - l] = best;
         }
-        rows.push(row);
     }
     // Backtrack.
     let mut path = Vec::new();
@@ -189,7 +287,7 @@ fn banded(src: &[Features], tgt: &[Features], model: &CostModel, band: usize) ->
         if (j == l && l > 0) || (j == h && h < m) {
             touched = true;
         }
-        let cell = rows[i][j - l];
+        let cell = cells[offset[i] + j - l];
         if cell.from == NONE {
             // Unreachable inside the band: fall back to gaps (only when the
             // band is already the whole matrix would this be a bug).
@@ -215,7 +313,15 @@ fn banded(src: &[Features], tgt: &[Features], model: &CostModel, band: usize) ->
 /// The trivial path of gaps, used only when no path exists inside the band.
 fn align_gaps(n: usize, m: usize) -> Vec<PathLink> {
     let mut out = Vec::new();
-    out.extend((0..n).map(|i| PathLink { source: (i, i + 1), target: (0, 0), score: 0.0 }));
-    out.extend((0..m).map(|j| PathLink { source: (0, 0), target: (j, j + 1), score: 0.0 }));
+    out.extend((0..n).map(|i| PathLink {
+        source: (i, i + 1),
+        target: (0, 0),
+        score: 0.0,
+    }));
+    out.extend((0..m).map(|j| PathLink {
+        source: (0, 0),
+        target: (j, j + 1),
+        score: 0.0,
+    }));
     out
 }

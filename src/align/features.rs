@@ -22,7 +22,11 @@ impl Features {
     pub fn of(text: &str) -> Features {
         let mut len = 0.0;
         for c in text.chars() {
-            if c.is_alphanumeric() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    len += 1.0;
+                }
+            } else if c.is_alphanumeric() {
                 len += if is_cjk_char(c) { CJK_WEIGHT } else { 1.0 };
             }
         }
@@ -52,7 +56,9 @@ impl Features {
                 TokenKind::Word => {
                     // Elided articles and prepositions: l'Istat, dell'Onu.
                     let s = match s.rfind(['\'', '’']) {
-                        Some(k) if k <= 6 => &s[k + s[k..].chars().next().map_or(1, char::len_utf8)..],
+                        Some(k) if k <= 6 => {
+                            &s[k + s[k..].chars().next().map_or(1, char::len_utf8)..]
+                        }
                         _ => s,
                     };
                     let initial = s.chars().next().unwrap_or(' ');
@@ -67,7 +73,7 @@ impl Features {
             }
             first = false;
         }
-        if text.contains(['“', '”', '«', '»', '„', '"', '「', '」']) {
+        if has_quote_mark(text) {
             anchors.push(Fnv::new(b'q').finish());
         }
         anchors.sort_unstable();
@@ -94,6 +100,15 @@ impl Features {
             anchors,
         }
     }
+}
+
+/// True when `text` holds a quotation mark (straight, curly, guillemet or
+/// corner bracket). Scans bytes: all these marks but `"` start with one of
+/// three lead bytes.
+fn has_quote_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3(b'"', 0xC2, 0xE2, b).is_some() && text.contains(['“', '”', '«', '»', '„', '"'])
+        || memchr::memchr(0xE3, b).is_some() && text.contains(['「', '」'])
 }
 
 /// Size of the multiset intersection of two sorted lists.
@@ -203,10 +218,19 @@ mod tests {
 
     #[test]
     fn anchors_meet_across_languages() {
-        let it = Features::of("Il governo di Giorgia Meloni ha stanziato 1.200 milioni, dice “Repubblica”.");
-        let en = Features::of("The government of Giorgia Meloni allocated 1,200 million, says “Repubblica”.");
+        let it = Features::of(
+            "Il governo di Giorgia Meloni ha stanziato 1.200 milioni, dice “Repubblica”.",
+        );
+        let en = Features::of(
+            "The government of Giorgia Meloni allocated 1,200 million, says “Repubblica”.",
+        );
         let c = common(&it.anchors, &en.anchors);
-        assert!(c >= 5, "{c} of {:?} / {:?}", it.anchors.len(), en.anchors.len());
+        assert!(
+            c >= 5,
+            "{c} of {:?} / {:?}",
+            it.anchors.len(),
+            en.anchors.len()
+        );
     }
 
     #[test]
@@ -225,8 +249,14 @@ mod tests {
 
     #[test]
     fn merge_keeps_order() {
-        let a = Features { len: 1.0, anchors: vec![1, 5, 9] };
-        let b = Features { len: 2.0, anchors: vec![2, 5] };
+        let a = Features {
+            len: 1.0,
+            anchors: vec![1, 5, 9],
+        };
+        let b = Features {
+            len: 2.0,
+            anchors: vec![2, 5],
+        };
         assert_eq!(a.merged(&b).anchors, vec![1, 2, 5, 5, 9]);
     }
 }

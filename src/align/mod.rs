@@ -57,9 +57,17 @@ impl SideUnits {
         let paragraph_features = paragraph_sentences
             .iter()
             .map(|r| {
-                sentence_features[r.clone()]
-                    .iter()
-                    .fold(Features::default(), |acc, f| acc.merged(f))
+                let parts = &sentence_features[r.clone()];
+                let mut anchors: Vec<u64> =
+                    Vec::with_capacity(parts.iter().map(|f| f.anchors.len()).sum());
+                for f in parts {
+                    anchors.extend_from_slice(&f.anchors);
+                }
+                anchors.sort_unstable();
+                Features {
+                    len: parts.iter().map(|f| f.len).sum(),
+                    anchors,
+                }
             })
             .collect();
         SideUnits {
@@ -196,7 +204,10 @@ mod tests {
     }
 
     fn shape(a: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
-        a.paragraphs.iter().map(|l| (l.source.clone(), l.target.clone())).collect()
+        a.paragraphs
+            .iter()
+            .map(|l| (l.source.clone(), l.target.clone()))
+            .collect()
     }
 
     const IT: &str = "Il sindaco di Roma, Roberto Gualtieri, ha presentato lunedì il piano per il traffico.\n\nIl piano prevede 120 nuove linee di autobus elettrici entro il 2027, con un costo di 300 milioni.\n\nLe opposizioni hanno criticato il progetto, definendolo “una promessa elettorale” senza coperture finanziarie sufficienti.\n\nIl consiglio comunale voterà il provvedimento il 14 marzo, dopo una lunga discussione in commissione.\n\nSecondo l'Istat, l'inquinamento a Roma è calato del 12% negli ultimi cinque anni.";
@@ -205,8 +216,15 @@ mod tests {
     #[test]
     fn one_to_one() {
         let a = align(&units(IT), &units(EN));
-        assert_eq!(shape(&a), (0..5).map(|i| (vec![i], vec![i])).collect::<Vec<_>>());
-        assert!(a.paragraphs.iter().all(|l| l.score > 0.3), "{:?}", a.paragraphs);
+        assert_eq!(
+            shape(&a),
+            (0..5).map(|i| (vec![i], vec![i])).collect::<Vec<_>>()
+        );
+        assert!(
+            a.paragraphs.iter().all(|l| l.score > 0.3),
+            "{:?}",
+            a.paragraphs
+        );
     }
 
     #[test]
@@ -216,7 +234,13 @@ mod tests {
         let a = align(&units(IT), &units(&dropped));
         assert_eq!(
             shape(&a),
-            vec![(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![]), (vec![3], vec![2]), (vec![4], vec![3])]
+            vec![
+                (vec![0], vec![0]),
+                (vec![1], vec![1]),
+                (vec![2], vec![]),
+                (vec![3], vec![2]),
+                (vec![4], vec![3])
+            ]
         );
     }
 
@@ -235,6 +259,10 @@ mod tests {
         let en = "First sentence with the number 42 and Rome.";
         let a = align(&units(it), &units(en));
         let s = &a.sentences[0];
-        assert!(s.iter().any(|l| l.target.is_empty() && l.source == vec![1]), "{s:?} {:?}", a.paragraphs);
+        assert!(
+            s.iter().any(|l| l.target.is_empty() && l.source == vec![1]),
+            "{s:?} {:?}",
+            a.paragraphs
+        );
     }
 }

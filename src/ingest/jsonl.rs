@@ -1,13 +1,16 @@
 //! JSONL input: one pair per line, `{"id","source","target","source_lang"?,
 //! "target_lang"?}`, paragraphs separated by a blank line inside the strings.
 //!
-//! The `source` and `target` strings are decoded by a small scanner that also
-//! records where every decoded byte came from, so that findings point at the
+//! The `source` and `target` strings are borrowed raw from the line and
+//! decoded by a small decoder that also records where every decoded byte
+//! came from, so that findings point at the
 //! line, column and bytes of the JSONL file.
 
 use super::{Document, OffsetMap, Origin, Side, split_paragraphs};
 use crate::error::InputError;
 use crate::lang::LangTag;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::io::{BufRead, Read};
 use std::sync::Arc;
 
@@ -110,67 +113,99 @@ impl<R: BufRead> JsonlReader<R> {
     }
 
     fn parse_line(&self, raw: &str, line_offset: usize) -> Result<Document, InputError> {
-        let value: serde_json::Value = serde_json::from_str(raw)
-            .map_err(|e| self.err(format!("invalid JSON: {e}")))?;
-        let obj = value
-            .as_object()
-            .ok_or_else(|| self.err("expected a JSON object"))?;
-        let id = match obj.get("id") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(_) => return Err(self.err("field \"id\" must be a string")),
+        if !raw.trim_start().starts_with('{') {
+            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(raw) {
+                Err(e) => self.err(format!("invalid JSON: {e}")),
+                Ok(_) => self.err("expected a JSON object"),
+            });
+        }
+        // Fields are borrowed as raw JSON: nothing is copied, and the raw
+        // slices tell where each string starts in the line.
+        let fields: RawLine<'_> =
+            serde_json::from_str(raw).map_err(|e| self.err(format!("invalid JSON: {e}")))?;
+        let id = match fields.id.map(RawValue::get) {
             None => return Err(self.err("missing field \"id\"")),
+            Some(v) if v.starts_with('"') => serde_json::from_str::<String>(v)
+                .map_err(|e| self.err(format!("field \"id\": {e}")))?,
+            Some(v) if v.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => v.to_string(),
+            Some(_) => return Err(self.err("field \"id\" must be a string")),
         };
-        let lang_field = |name: &str, default: &Option<LangTag>| -> Result<_, InputError> {
-            match obj.get(name) {
-                None | Some(serde_json::Value::Null) => Ok(default.clone()),
-                Some(serde_json::Value::String(s)) => {
-                    LangTag::parse(s)
-                        .map(Some)
-                        .ok_or_else(|| InputError::UnknownLanguage {
-                            what: format!("{}:{}: field \"{name}\"", self.path, self.line),
-                            code: s.clone(),
-                        })
-                }
-                Some(_) => Err(self.err(format!("field \"{name}\" must be a string"))),
+        let lang_field = |name: &str, v: Option<&RawValue>, default: &Option<LangTag>| match v
+            .map(RawValue::get)
+        {
+            None | Some("null") => Ok(default.clone()),
+            Some(v) if v.starts_with('"') => {
+                let code: String = serde_json::from_str(v)
+                    .map_err(|e| self.err(format!("field \"{name}\": {e}")))?;
+                LangTag::parse(&code)
+                    .map(Some)
+                    .ok_or_else(|| InputError::UnknownLanguage {
+                        what: format!("{}:{}: field \"{name}\"", self.path, self.line),
+                        code,
+                    })
             }
+            Some(_) => Err(self.err(format!("field \"{name}\" must be a string"))),
         };
-        let source_lang = lang_field("source_lang", &self.source_lang)?;
-        let target_lang = lang_field("target_lang", &self.target_lang)?;
-        let literals = scan_literals(raw).map_err(|r| self.err(r))?;
+        let source_lang = lang_field("source_lang", fields.source_lang, &self.source_lang)?;
+        let target_lang = lang_field("target_lang", fields.target_lang, &self.target_lang)?;
         let raw_line: Arc<str> = Arc::from(raw);
-        let make_side = |name: &str, lit: Option<Literal>, lang| -> Result<Option<Side>, InputError> {
-            match obj.get(name) {
-                None => Err(self.err(format!("missing field \"{name}\""))),
-                Some(serde_json::Value::Null) if name == "source" => Ok(None),
-                Some(serde_json::Value::String(_)) => {
-                    let lit = lit.ok_or_else(|| self.err(format!("field \"{name}\" not found")))?;
-                    let paragraphs = split_paragraphs(&lit.text);
-                    if paragraphs.is_empty() {
-                        return Err(self.err(format!("field \"{name}\" is empty")));
-                    }
-                    Ok(Some(Side {
-                        path: self.path.clone(),
-                        text: lit.text,
-                        declared_lang: lang,
-                        paragraphs,
-                        origin: Origin::Embedded {
-                            line: self.line,
-                            line_offset,
-                            raw_line: raw_line.clone(),
-                            literal_start: lit.start,
-                            map: lit.map,
-                        },
-                    }))
+        let make_side =
+            |name: &str, v: Option<&RawValue>, lang| -> Result<Option<Side>, InputError> {
+                let v = v
+                    .ok_or_else(|| self.err(format!("missing field \"{name}\"")))?
+                    .get();
+                if v == "null" && name == "source" {
+                    return Ok(None);
                 }
-                Some(_) => Err(self.err(format!("field \"{name}\" must be a string"))),
-            }
-        };
-        let source = make_side("source", literals.source, source_lang)?;
-        let target = make_side("target", literals.target, target_lang)?
+                if !v.starts_with('"') {
+                    return Err(self.err(format!("field \"{name}\" must be a string")));
+                }
+                let quote = v.as_ptr() as usize - raw.as_ptr() as usize;
+                let (lit, _) = decode_string(raw, quote).map_err(|r| self.err(r))?;
+                let paragraphs = split_paragraphs(&lit.text);
+                if paragraphs.is_empty() {
+                    return Err(self.err(format!("field \"{name}\" is empty")));
+                }
+                Ok(Some(Side {
+                    path: self.path.clone(),
+                    text: lit.text,
+                    declared_lang: lang,
+                    paragraphs,
+                    origin: Origin::Embedded {
+                        line: self.line,
+                        line_offset,
+                        raw_line: raw_line.clone(),
+                        literal_start: lit.start,
+                        map: lit.map,
+                    },
+                }))
+            };
+        let source = make_side("source", fields.source, source_lang)?;
+        let target = make_side("target", fields.target, target_lang)?
             .ok_or_else(|| self.err("field \"target\" must be a string"))?;
         Ok(Document { id, source, target })
     }
+}
+
+/// The fields of a line, borrowed as raw JSON (`null` included, so that a
+/// missing field and a null one can be told apart).
+#[derive(Deserialize)]
+struct RawLine<'a> {
+    #[serde(borrow, default, deserialize_with = "present")]
+    id: Option<&'a RawValue>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    source: Option<&'a RawValue>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    target: Option<&'a RawValue>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    source_lang: Option<&'a RawValue>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    target_lang: Option<&'a RawValue>,
+}
+
+/// A field that is present, whatever its value (null included).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue as Deserialize>::deserialize(d).map(Some)
 }
 
 impl<R: BufRead> Iterator for JsonlReader<R> {
@@ -235,88 +270,6 @@ struct Literal {
     map: OffsetMap,
 }
 
-#[derive(Debug, Default)]
-struct Literals {
-    source: Option<Literal>,
-    target: Option<Literal>,
-}
-
-/// Finds the top-level `"source"` and `"target"` string values of a JSON
-/// object and decodes them with offset maps. The line is already known to be
-/// valid JSON.
-fn scan_literals(raw: &str) -> Result<Literals, String> {
-    let b = raw.as_bytes();
-    let mut i = skip_ws(b, 0);
-    if b.get(i) != Some(&b'{') {
-        return Err("expected a JSON object".into());
-    }
-    i += 1;
-    let mut out = Literals::default();
-    loop {
-        i = skip_ws(b, i);
-        match b.get(i) {
-            Some(b'}') | None => break,
-            Some(b',') => {
-                i += 1;
-                continue;
-            }
-            Some(b'"') => {}
-            Some(_) => return Err("malformed object".into()),
-        }
-        let key = decode_string(raw, i)?;
-        i = key.1;
-        i = skip_ws(b, i);
-        if b.get(i) != Some(&b':') {
-            return Err("malformed object".into());
-        }
-        i = skip_ws(b, i + 1);
-        if b.get(i) == Some(&b'"') {
-            let (lit, next) = decode_string(raw, i)?;
-            match key.0.text.as_str() {
-                "source" => out.source = Some(lit),
-                "target" => out.target = Some(lit),
-                _ => {}
-            }
-            i = next;
-        } else {
-            i = skip_value(b, i);
-        }
-    }
-    Ok(out)
-}
-
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r' | b'\n') {
-        i += 1;
-    }
-    i
-}
-
-/// Skips a non-string value (number, literal, object, array).
-fn skip_value(b: &[u8], mut i: usize) -> usize {
-    let mut depth = 0usize;
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    if b[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-            }
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' if depth == 0 => return i,
-            b'}' | b']' => depth -= 1,
-            b',' if depth == 0 => return i,
-            _ => {}
-        }
-        i += 1;
-    }
-    i
-}
-
 /// Decodes the string literal whose opening quote is at `q`; returns it and
 /// the offset after its closing quote.
 fn decode_string(raw: &str, q: usize) -> Result<(Literal, usize), String> {
@@ -354,7 +307,9 @@ fn decode_string(raw: &str, q: usize) -> Result<(Literal, usize), String> {
                         {
                             let lo = hex4(raw, i + 8)?;
                             len = 12;
-                            char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00)))
+                            char::from_u32(
+                                0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00)),
+                            )
                         } else {
                             char::from_u32(hi)
                         };
@@ -388,7 +343,8 @@ mod tests {
 
     #[test]
     fn decodes_and_maps_offsets() {
-        let line = r#"{"id":"a","source":"Uno.\n\nDue \"x\" é.","target":"One.\n\nTwo \u201cx\u201d é."}"#;
+        let line =
+            r#"{"id":"a","source":"Uno.\n\nDue \"x\" é.","target":"One.\n\nTwo \u201cx\u201d é."}"#;
         let recs = read(&format!("{line}\n"));
         let doc = recs[0].result.as_ref().expect("parses");
         let t = &doc.target;

@@ -18,7 +18,7 @@ pub fn read_bytes(path: &str, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     if path == "-" {
         std::io::stdin()
             .lock()
-            .take(max_bytes + 1)
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(io_err)?;
     } else {
@@ -37,7 +37,7 @@ pub fn read_bytes(path: &str, max_bytes: u64) -> Result<Vec<u8>, InputError> {
             });
         }
         std::fs::File::open(p)
-            .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut buf))
+            .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut buf))
             .map_err(io_err)?;
     }
     if buf.len() as u64 > max_bytes {

@@ -50,7 +50,12 @@ impl Renderer for JsonRenderer {
         write!(out, "{{\n  \"version\": {VERSION},\n  \"documents\": [")
     }
 
-    fn document(&mut self, out: &mut dyn Write, _doc: &Document, report: &DocumentReport) -> io::Result<()> {
+    fn document(
+        &mut self,
+        out: &mut dyn Write,
+        _doc: &Document,
+        report: &DocumentReport,
+    ) -> io::Result<()> {
         if self.count > 0 {
             out.write_all(b",")?;
         }
@@ -91,7 +96,9 @@ pub fn pretty(v: &serde_json::Value, level: usize, out: &mut String) {
     use serde_json::Value;
     let compact = v.to_string();
     let nested = match v {
-        Value::Array(a) => a.iter().any(|x| x.is_array() || x.is_object()) && compact.len() > INLINE,
+        Value::Array(a) => {
+            a.iter().any(|x| x.is_array() || x.is_object()) && compact.len() > INLINE
+        }
         Value::Object(_) => compact.len() > INLINE,
         _ => false,
     };

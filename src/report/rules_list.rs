@@ -16,7 +16,11 @@ pub fn rules_table() -> String {
             m.category.as_str(),
             m.default_severity.as_str(),
             m.summary,
-            if m.needs_source { "" } else { " (target alone too)" }
+            if m.needs_source {
+                ""
+            } else {
+                " (target alone too)"
+            }
         );
     }
     out
@@ -43,7 +47,14 @@ pub fn rules_markdown() -> String {
     }
     for r in registry() {
         let m = r.meta();
-        let _ = write!(out, "\n## {}\n\n`{}` · {} · {}\n\n", m.code, m.name, m.category.as_str(), m.default_severity.as_str());
+        let _ = write!(
+            out,
+            "\n## {}\n\n`{}` · {} · {}\n\n",
+            m.code,
+            m.name,
+            m.category.as_str(),
+            m.default_severity.as_str()
+        );
         for line in m.docs_markdown().lines() {
             // Demote the doc sections one level under the rule heading.
             if let Some(h) = line.strip_prefix("## ") {

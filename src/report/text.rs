@@ -75,7 +75,12 @@ impl TextRenderer {
                     Severity::Warning => "1;33",
                     Severity::Info => "1;36",
                 };
-                writeln!(out, "{pad} {bar} {}{}", " ".repeat(col_start), self.paint(code, &marks))?;
+                writeln!(
+                    out,
+                    "{pad} {bar} {}{}",
+                    " ".repeat(col_start),
+                    self.paint(code, &marks)
+                )?;
             }
         }
         let label = |side: &str, para: Option<usize>| match para {
@@ -205,7 +210,12 @@ impl Renderer for TextRenderer {
         Ok(())
     }
 
-    fn document(&mut self, out: &mut dyn Write, doc: &Document, report: &DocumentReport) -> io::Result<()> {
+    fn document(
+        &mut self,
+        out: &mut dyn Write,
+        doc: &Document,
+        report: &DocumentReport,
+    ) -> io::Result<()> {
         let side = |s: &crate::pipeline::SideReport| {
             format!(
                 "{} ({}, {} ¶)",
@@ -224,7 +234,12 @@ impl Renderer for TextRenderer {
             let n = report.findings.len();
             format!("{n} finding{}", if n == 1 { "" } else { "s" })
         };
-        writeln!(out, "{} {}: {head}: {status}", self.paint("1", "==>"), report.id)?;
+        writeln!(
+            out,
+            "{} {}: {head}: {status}",
+            self.paint("1", "==>"),
+            report.id
+        )?;
         if !report.findings.is_empty() {
             writeln!(out)?;
         }
@@ -242,12 +257,24 @@ impl Renderer for TextRenderer {
         let mut parts = Vec::new();
         for s in [Severity::Error, Severity::Warning, Severity::Info] {
             if let Some(n) = summary.by_severity.get(&s) {
-                parts.push(format!("{n} {}{}", s.as_str(), if *n == 1 { "" } else { "s" }));
+                parts.push(format!(
+                    "{n} {}{}",
+                    s.as_str(),
+                    if *n == 1 { "" } else { "s" }
+                ));
             }
         }
-        let detail = if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) };
+        let detail = if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", parts.join(", "))
+        };
         let errors = if summary.errors > 0 {
-            format!(", {} input error{}", summary.errors, if summary.errors == 1 { "" } else { "s" })
+            format!(
+                ", {} input error{}",
+                summary.errors,
+                if summary.errors == 1 { "" } else { "s" }
+            )
         } else {
             String::new()
         };

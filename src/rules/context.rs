@@ -78,6 +78,8 @@ pub struct PairContext<'a> {
     pub target: SideContext<'a>,
     /// Paragraph and sentence alignment, when checking a pair.
     pub alignment: Option<&'a Alignment>,
+    /// The user's glossary of names and terms, if one was given.
+    pub glossary: Option<&'a crate::rules::names::Glossary>,
 }
 
 impl<'a> PairContext<'a> {
@@ -89,7 +91,10 @@ impl<'a> PairContext<'a> {
     /// The source paragraphs aligned with target paragraph `t`.
     pub fn sources_of(&self, t: usize) -> &'a [usize] {
         self.alignment
-            .and_then(|a| a.link_of_target(t).map(|k| a.paragraphs[k].source.as_slice()))
+            .and_then(|a| {
+                a.link_of_target(t)
+                    .map(|k| a.paragraphs[k].source.as_slice())
+            })
             .unwrap_or(&[])
     }
 }

@@ -167,7 +167,13 @@ mod tests {
             assert!(m.code[2..].bytes().all(|b| b.is_ascii_digit()));
             assert!(m.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
             assert!(seen.insert(m.code) && seen.insert(m.name));
-            for section in ["## What it does", "## Why is this bad?", "## Example", "## Language pairs", "## Known problems"] {
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Language pairs",
+                "## Known problems",
+            ] {
                 assert!(m.docs.contains(section), "{} lacks {section}", m.code);
             }
         }

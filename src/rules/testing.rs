@@ -19,6 +19,7 @@ pub fn doc(source: Option<(&str, &str)>, target: (&str, &str)) -> Document {
 pub fn run(rule: &dyn Rule, d: &Document) -> Vec<ReportedFinding> {
     let opts = CheckOptions {
         rules: RuleSet::default().select(&[rule.meta().code.to_string()]),
+        ..Default::default()
     };
     check_document(d, &opts).findings
 }
@@ -33,7 +34,12 @@ pub fn assert_findings(
     n: usize,
 ) -> Vec<ReportedFinding> {
     let f = run(rule, &doc(source, target));
-    assert_eq!(f.len(), n, "expected {n} findings of {}, got {f:#?}", rule.meta().code);
+    assert_eq!(
+        f.len(),
+        n,
+        "expected {n} findings of {}, got {f:#?}",
+        rule.meta().code
+    );
     f
 }
 

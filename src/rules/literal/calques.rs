@@ -3,11 +3,11 @@
 //! language's letters and the loanwords that are not untranslated
 //! fragments (WC403).
 
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::lang::Lang;
 use crate::tables::{parse_table, tables_of};
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A calque table as written.
@@ -115,7 +115,7 @@ pub struct Calques {
 pub fn all() -> &'static HashMap<Lang, Calques> {
     static CELL: OnceLock<HashMap<Lang, Calques>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         for (stem, text) in tables_of("calques") {
             let t: CalqueTable = parse_table("calques", stem, text);
             let file = format!("corpora/tables/calques/{stem}.toml");
@@ -170,7 +170,7 @@ pub struct LexiconTable {
 pub fn lexicon(lang: Lang) -> Option<&'static HashSet<String>> {
     static CELL: OnceLock<HashMap<Lang, HashSet<String>>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         for (stem, text) in tables_of("calques/lexicon") {
             let t: LexiconTable = parse_table("calques/lexicon", stem, text);
             let lang = Lang::from_subtag(&t.lang).unwrap_or_else(|| {

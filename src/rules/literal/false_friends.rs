@@ -1,10 +1,10 @@
 //! False-friend tables (`corpora/tables/false-friends/<src>-<tgt>.toml`),
 //! parsed once into lookup maps.
 
+use crate::hash::FastMap as HashMap;
 use crate::lang::Lang;
 use crate::tables::{parse_table, tables_of};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A false-friend table as written.
@@ -97,9 +97,9 @@ impl FalseFriends {
                 panic!("corpora/tables/false-friends/{stem}.toml: unknown language {c}")
             })
         };
-        let mut triggers: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut source_exceptions: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut targets: HashMap<String, Vec<(usize, Role)>> = HashMap::new();
+        let mut triggers: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut source_exceptions: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut targets: HashMap<String, Vec<(usize, Role)>> = HashMap::default();
         for (i, e) in table.entries.iter().enumerate() {
             for t in &e.trigger {
                 triggers.entry(t.to_lowercase()).or_default().push(i);

@@ -14,10 +14,10 @@ pub struct WordInfo {
     pub lang: Lang,
     /// The main script of the target text.
     pub script: Option<Script>,
-    function_words: Option<&'static HashSet<String>>,
-    letters: Option<&'static HashSet<char>>,
-    loanwords: Option<&'static HashSet<String>>,
-    lexicon: Option<&'static HashSet<String>>,
+    function_words: Option<&'static crate::hash::FastSet<String>>,
+    letters: Option<&'static crate::hash::FastSet<char>>,
+    loanwords: Option<&'static crate::hash::FastSet<String>>,
+    lexicon: Option<&'static crate::hash::FastSet<String>>,
     borrows_from: &'static [Lang],
 }
 

@@ -136,6 +136,13 @@ impl Rule for FalseFriend {
                     let (Some((fs, fe)), Some((ts, te))) = (c.false_friend, c.trigger) else {
                         continue;
                     };
+                    // A capitalised word copied as it is from the source is
+                    // a name or a title kept ("The Gift" collection), not a
+                    // word translated by its look-alike.
+                    let copied = &tgt.text()[fs..fe];
+                    if copied == &src.text()[ts..te] && copied.starts_with(char::is_uppercase) {
+                        continue;
+                    }
                     let e = &table.table.entries[c.entry];
                     let mut f = Self::META.finding(
                         target_span(fs, fe),
@@ -301,6 +308,13 @@ mod tests {
         let en2 =
             "The government presented the plan. Actually the majority does not have the numbers.";
         assert_no_findings(&FalseFriend, Some((it2, "it")), (en2, "en"));
+    }
+
+    #[test]
+    fn capitalised_title_copied_from_the_source_is_silent() {
+        let en = "The brand shared photos of its collection The Gift in November.";
+        let de = "Die Marke teilte im November Fotos ihrer Kollektion The Gift.";
+        assert_no_findings(&FalseFriend, Some((en, "en")), (de, "de"));
     }
 
     #[test]

@@ -1,6 +1,118 @@
 //! Quotation and punctuation rules (1xx).
+//!
+//! The quote rules WC101–WC104 share one scan of the target
+//! ([`scan::analyze`]) driven by the tables in `corpora/tables/quotes/`; the
+//! punctuation rules WC110–WC114 use `corpora/tables/punctuation/`.
 
-use crate::rules::Rule;
+pub mod punct;
+pub mod scan;
+pub mod tables;
+pub mod wc101_unbalanced_quote;
+pub mod wc102_misdirected_quote;
+pub mod wc103_quote_spacing;
+pub mod wc104_quote_style;
+pub mod wc105_quotation_dropped;
+pub mod wc110_doubled_punctuation;
+pub mod wc111_punctuation_spacing;
+pub mod wc112_unbalanced_bracket;
+pub mod wc113_final_punctuation_missing;
+pub mod wc114_fullwidth_punctuation;
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{PairContext, Rule, RuleMeta, SideContext, target_span};
+use scan::{Analysis, Conv, IssueKind};
 
 /// The rules of this group, ordered by code.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &wc101_unbalanced_quote::UnbalancedQuote,
+    &wc102_misdirected_quote::MisdirectedQuote,
+    &wc103_quote_spacing::QuoteSpacing,
+    &wc104_quote_style::QuoteStyle,
+    &wc105_quotation_dropped::QuotationDropped,
+    &wc110_doubled_punctuation::DoubledPunctuation,
+    &wc111_punctuation_spacing::PunctuationSpacing,
+    &wc112_unbalanced_bracket::UnbalancedBracket,
+    &wc113_final_punctuation_missing::FinalPunctuationMissing,
+    &wc114_fullwidth_punctuation::FullwidthPunctuation,
+];
+
+/// The byte ranges of a side's paragraphs.
+pub fn paragraph_ranges(side: &SideContext<'_>) -> Vec<(usize, usize)> {
+    (0..side.paragraph_count())
+        .map(|i| side.paragraph_range(i))
+        .collect()
+}
+
+/// The quote scan of a side, when a table exists for its language.
+pub fn analyze_side(side: &SideContext<'_>) -> Option<(&'static Conv, Analysis)> {
+    let conv = scan::conv_for(side.tag)?;
+    Some((
+        conv,
+        scan::analyze(side.text(), &paragraph_ranges(side), conv),
+    ))
+}
+
+/// A window of about `chars` characters on each side of `start..end`,
+/// inside `lo..hi`, for evidence.
+pub fn window(
+    text: &str,
+    start: usize,
+    end: usize,
+    lo: usize,
+    hi: usize,
+    chars: usize,
+) -> (usize, usize) {
+    let s = text[lo..start]
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(lo, |(i, _)| lo + i);
+    let e = text[end..hi]
+        .char_indices()
+        .nth(chars)
+        .map_or(hi, |(i, _)| end + i);
+    (s, e)
+}
+
+/// A finding on the target at `start..end` of paragraph `p`, with a window
+/// of the paragraph as evidence and the aligned source paragraph, if any.
+pub fn target_finding(
+    meta: &'static RuleMeta,
+    cx: &PairContext<'_>,
+    p: usize,
+    start: usize,
+    end: usize,
+    message: String,
+    severity: Severity,
+) -> Finding {
+    let (lo, hi) = cx.target.paragraph_range(p);
+    let mut f = meta.finding(target_span(start, end), message);
+    f.severity = severity;
+    f.target_paragraph = Some(p);
+    f.target_evidence = Some(window(cx.target.text(), start, end, lo, hi, 40));
+    if let (Some(src), Some(&sp)) = (cx.source, cx.sources_of(p).first()) {
+        f.source_paragraph = Some(sp);
+        f.source_evidence = Some(src.paragraph_range(sp));
+    }
+    f
+}
+
+/// Emits the scan issues of one kind as findings of `meta`.
+pub fn emit_quote_issues(
+    meta: &'static RuleMeta,
+    kind: IssueKind,
+    cx: &PairContext<'_>,
+    out: &mut Vec<Finding>,
+) {
+    let Some((_, a)) = analyze_side(&cx.target) else {
+        return;
+    };
+    for i in a.issues.into_iter().filter(|i| i.kind == kind) {
+        let mut f = target_finding(meta, cx, i.paragraph, i.start, i.end, i.message, i.severity);
+        f.suggestion = i.suggestion;
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -120,7 +120,10 @@ impl Rule for Omission {
                 let span = src.units.sentences[s];
                 let mut f = Self::META.finding(
                     target_span(ts, te),
-                    format!("sentence of source paragraph {para} is missing: “{}”", lead(sentence)),
+                    format!(
+                        "sentence of source paragraph {para} is missing: “{}”",
+                        lead(sentence)
+                    ),
                 );
                 f.severity = Severity::Warning;
                 f.source_paragraph = Some(para);
@@ -129,7 +132,10 @@ impl Rule for Omission {
                 f.target_evidence = Some((ts, te));
                 out.push(f);
             }
-            if !flagged && expected >= 2.0 * MIN_PARAGRAPH_LEN && tgt_len < SHORT_PARAGRAPH * expected {
+            if !flagged
+                && expected >= 2.0 * MIN_PARAGRAPH_LEN
+                && tgt_len < SHORT_PARAGRAPH * expected
+            {
                 let p = link.source[0];
                 let (ss, se) = src.paragraph_range(p);
                 let mut f = Self::META.finding(
@@ -189,7 +195,9 @@ pub mod tests {
 
     #[test]
     fn dropped_sentence() {
-        let it = format!("{IT} Secondo i sondaggi, la maggioranza dei cittadini è contraria alla riforma delle pensioni voluta dal ministro.");
+        let it = format!(
+            "{IT} Secondo i sondaggi, la maggioranza dei cittadini è contraria alla riforma delle pensioni voluta dal ministro."
+        );
         let f = assert_findings(&Omission, Some((&it, "it")), (EN, "en"), 1);
         assert_eq!(f[0].source_paragraph, Some(2));
         assert_eq!(f[0].target_paragraph, Some(2));

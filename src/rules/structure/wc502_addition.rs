@@ -84,7 +84,10 @@ pub mod tests {
     #[test]
     fn added_paragraph() {
         let en: Vec<&str> = EN.split("\n\n").collect();
-        let t = format!("{}\n\nBayern Munich beat Borussia Dortmund 3-1 on Saturday evening in front of a sold-out crowd of 81,000 fans.\n\n{}", en[0], en[1]);
+        let t = format!(
+            "{}\n\nBayern Munich beat Borussia Dortmund 3-1 on Saturday evening in front of a sold-out crowd of 81,000 fans.\n\n{}",
+            en[0], en[1]
+        );
         let f = assert_findings(&Addition, Some((DE, "de")), (&t, "en"), 1);
         assert_eq!(f[0].target_paragraph, Some(1));
         assert_eq!(f[0].source_paragraph, None);

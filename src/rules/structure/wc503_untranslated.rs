@@ -4,7 +4,6 @@ use crate::finding::{Finding, Severity};
 use crate::rules::structure::wc501_omission::lead;
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
 use crate::segment::{TokenKind, tokens};
-use std::collections::HashSet;
 
 crate::declare_rule! {
     /// ## What it does
@@ -85,19 +84,23 @@ impl Rule for Untranslated {
                         .flatten()
                         .is_some_and(|d| d.reliable && d.lang == sl)
                 });
-                if ordinary_words(text) < MIN_ORDINARY_WORDS {
+                if !(identical || detected_source) || ordinary_words(text) < MIN_ORDINARY_WORDS {
                     continue;
                 }
                 let message = if identical {
-                    format!("target paragraph {t} is identical to its source: “{}”", lead(text))
+                    format!(
+                        "target paragraph {t} is identical to its source: “{}”",
+                        lead(text)
+                    )
                 } else if detected_source && partly_translated(cx, t) {
                     // Left to the copied-sentence check below.
                     continue;
-                } else if identical {
-                    format!("target paragraph {t} is identical to its source: “{}”", lead(text))
                 } else if detected_source {
                     let name = src.lang().map_or("the source language", |l| l.name());
-                    format!("target paragraph {t} is in {name}, the source language: “{}”", lead(text))
+                    format!(
+                        "target paragraph {t} is in {name}, the source language: “{}”",
+                        lead(text)
+                    )
                 } else {
                     continue;
                 };
@@ -117,21 +120,27 @@ impl Rule for Untranslated {
                     continue;
                 }
                 let t_para = tgt.units.sentences[sl.target[0]].paragraph;
-                if reported.contains(&t_para) {
+                if reported.contains(&t_para) || !anchors_overlap(src, tgt, &sl.source, &sl.target)
+                {
                     continue;
                 }
-                let src_words: HashSet<String> = sl
+                let mut src_words: Vec<u64> = sl
                     .source
                     .iter()
                     .flat_map(|&s| lowercase_words(src.sentence(s)))
+                    .map(crate::hash::word_key)
                     .collect();
+                src_words.sort_unstable();
                 for &ts in &sl.target {
                     let sentence = tgt.sentence(ts);
                     let words = lowercase_words(sentence);
                     if words.len() < MIN_SENTENCE_WORDS {
                         continue;
                     }
-                    let shared = words.iter().filter(|w| src_words.contains(*w)).count();
+                    let shared = words
+                        .iter()
+                        .filter(|w| src_words.binary_search(&crate::hash::word_key(w)).is_ok())
+                        .count();
                     if (shared as f64) < COPIED_SHARE * words.len() as f64 {
                         continue;
                     }
@@ -154,6 +163,29 @@ impl Rule for Untranslated {
     }
 }
 
+/// Cheap pre-check for copied sentences: a copy shares most of its source's
+/// anchors (long words, capitalised words, numbers); a translation rarely
+/// does. Only sentence pairs passing it get the word-by-word comparison.
+fn anchors_overlap(
+    src: crate::rules::SideContext<'_>,
+    tgt: crate::rules::SideContext<'_>,
+    s: &[usize],
+    t: &[usize],
+) -> bool {
+    let (mut shared, mut total) = (0, 0);
+    for &i in s {
+        total += src.units.sentence_features[i].anchors.len();
+    }
+    for &j in t {
+        let b = &tgt.units.sentence_features[j].anchors;
+        total += b.len();
+        for &i in s {
+            shared += crate::align::features::common(&src.units.sentence_features[i].anchors, b);
+        }
+    }
+    total > 0 && 4 * shared >= total
+}
+
 /// True when some sentence of target paragraph `t` reads reliably as the
 /// target language (so the paragraph as a whole is not untranslated).
 fn partly_translated(cx: &PairContext<'_>, t: usize) -> bool {
@@ -163,7 +195,12 @@ fn partly_translated(cx: &PairContext<'_>, t: usize) -> bool {
     if sentences.len() < 2 {
         return false;
     }
-    let extra: Vec<_> = cx.source.and_then(|s| s.lang()).into_iter().chain([tl]).collect();
+    let extra: Vec<_> = cx
+        .source
+        .and_then(|s| s.lang())
+        .into_iter()
+        .chain([tl])
+        .collect();
     let detector = crate::detect::Detector::new(&extra);
     sentences.iter().any(|s| {
         detector
@@ -172,10 +209,29 @@ fn partly_translated(cx: &PairContext<'_>, t: usize) -> bool {
     })
 }
 
-/// Equal after collapsing white space and ignoring case.
+/// Equal after collapsing white space and ignoring case (no allocation).
 fn normalized_eq(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
-    norm(a) == norm(b)
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) * 10 > la.max(lb) {
+        return false;
+    }
+    let mut wa = a.split_whitespace();
+    let mut wb = b.split_whitespace();
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if !x
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(y.chars().flat_map(char::to_lowercase))
+                {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// Ordinary words: lowercase-initial words of three letters or more (names,
@@ -190,12 +246,11 @@ fn ordinary_words(text: &str) -> usize {
 }
 
 /// Lowercase-initial words of three letters or more, as written.
-fn lowercase_words(text: &str) -> Vec<String> {
+fn lowercase_words(text: &str) -> Vec<&str> {
     tokens(text)
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 3)
         .map(|t| &text[t.start..t.end])
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() >= 3)
-        .map(str::to_string)
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && w.chars().nth(2).is_some())
         .collect()
 }
 
@@ -225,7 +280,10 @@ mod tests {
     #[test]
     fn paragraph_in_source_language_but_edited() {
         let en: Vec<&str> = EN.split("\n\n").collect();
-        let t = format!("{}\n\nSelon le ministre, le déficit public sera ramené sous la barre des trois pour cent d'ici la fin 2026.", en[0]);
+        let t = format!(
+            "{}\n\nSelon le ministre, le déficit public sera ramené sous la barre des trois pour cent d'ici la fin 2026.",
+            en[0]
+        );
         let f = assert_findings(&Untranslated, Some((FR, "fr")), (&t, "en"), 1);
         assert!(f[0].message.contains("French"), "{}", f[0].message);
     }
@@ -241,6 +299,10 @@ mod tests {
         let it = "Il sindaco ha inaugurato il nuovo ponte sul fiume. La cerimonia si è svolta davanti a centinaia di cittadini entusiasti della giornata.";
         let en = "The mayor opened the new bridge over the river. La cerimonia si è svolta davanti a centinaia di cittadini entusiasti della giornata.";
         let f = assert_findings(&Untranslated, Some((it, "it")), (en, "en"), 1);
-        assert!(f[0].message.starts_with("sentence left"), "{}", f[0].message);
+        assert!(
+            f[0].message.starts_with("sentence left"),
+            "{}",
+            f[0].message
+        );
     }
 }

@@ -74,7 +74,11 @@ impl Rule for Language {
             let p = side.paragraphs_in(found.lang).unwrap_or(0);
             let (s, e) = side.paragraph_range(p);
             let which = if is_target { "target" } else { "source" };
-            let span = if is_target { target_span(s, e) } else { source_span(s, e) };
+            let span = if is_target {
+                target_span(s, e)
+            } else {
+                source_span(s, e)
+            };
             let mut f = Self::META.finding(
                 span,
                 format!(
@@ -102,7 +106,11 @@ impl Rule for Language {
             let Some(d) = tgt.paragraph_langs.get(t).copied().flatten() else {
                 continue;
             };
-            if !judgeable(d, tgt.paragraph(t)) || d.lang == expected || Some(d.lang) == src_lang {
+            if !d.reliable
+                || d.lang == expected
+                || Some(d.lang) == src_lang
+                || !judgeable(d, tgt.paragraph(t))
+            {
                 continue;
             }
             let (s, e) = tgt.paragraph_range(t);
@@ -170,7 +178,10 @@ mod tests {
     #[test]
     fn third_language_paragraph() {
         let en: Vec<&str> = EN.split("\n\n").collect();
-        let t = format!("{}\n\nEl plan prevé trescientos nuevos autobuses eléctricos antes de que termine el próximo año.", en[0]);
+        let t = format!(
+            "{}\n\nEl plan prevé trescientos nuevos autobuses eléctricos antes de que termine el próximo año.",
+            en[0]
+        );
         let f = assert_findings(&Language, Some((IT, "it")), (&t, "en"), 1);
         assert!(f[0].message.contains("Spanish"), "{}", f[0].message);
         assert_eq!(f[0].target_paragraph, Some(1));
@@ -179,7 +190,12 @@ mod tests {
     #[test]
     fn declared_language_contradicted() {
         let f = assert_findings(&Language, None, (EN, "de"), 1);
-        assert!(f[0].message.contains("declared as German but reads as English"), "{}", f[0].message);
+        assert!(
+            f[0].message
+                .contains("declared as German but reads as English"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]

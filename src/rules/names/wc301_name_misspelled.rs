@@ -1,0 +1,223 @@
+//! WC301 `name-misspelled`.
+
+use super::extract::Strength;
+use super::matching::{SrcStatus, analyse};
+use super::{glossary_of, quoted};
+use crate::finding::{Finding, Severity};
+use crate::rules::{PairContext, Rule, RuleMeta, target_span};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Finds a name of the source whose closest counterpart in the aligned
+    /// target paragraph is one or two letters off: `Scholz` rendered as
+    /// `Schulz`, `Stoltenberg` as `Stoltemberg`, `Зеленский` as `Zelinsky`.
+    /// Spellings that transliteration schemes or inflection explain are
+    /// accepted: `Зеленский` may become Zelensky, Zelenskiy, Selenskyj or
+    /// Zelenski, `Эрдоганом` Erdogan, `Scholz'` Scholz. With a glossary, a
+    /// target form the glossary forbids is reported with its preferred form.
+    ///
+    /// ## Why is this bad?
+    /// A misspelled name is a factual error readers notice at once, and one
+    /// that spell checkers cannot catch: the wrong form is often a real name
+    /// too.
+    ///
+    /// ## Example
+    /// Source (en): `Astronomer Rebecca Thornton confirmed the orbit.`
+    /// Target (es): `La astrónoma Rebecca Thorton confirmó la órbita.`
+    /// → `“Thorton” looks like a misspelling of “Thornton”`
+    ///
+    /// ## Language pairs
+    /// All pairs whose target writes the name in a cased script (Latin,
+    /// Cyrillic, Greek); sources in Arabic, Hebrew and Devanagari are
+    /// compared on consonants, CJK sources only through Latin-script runs.
+    ///
+    /// ## Known problems
+    /// Two different people whose names differ by one letter in one
+    /// paragraph (Schmidt and Schmitt) are told apart only when both appear
+    /// in the source. Names shorter than four letters are not compared.
+    pub struct NameMisspelled {
+        code: "WC301",
+        name: "name-misspelled",
+        category: Names,
+        severity: Warning,
+        needs_source: true,
+        summary: "name spelled differently from the source",
+    }
+}
+
+impl Rule for NameMisspelled {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
+        let Some(src_side) = cx.source else { return };
+        let glossary = glossary_of(cx);
+        let Some(names) = analyse(cx, glossary) else {
+            return;
+        };
+        let tgt_text = cx.target.text();
+        let src_text = src_side.text();
+        let same_script = same_script(src_text, tgt_text);
+        let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (i, st) in names.src_status.iter().enumerate() {
+            let near = match *st {
+                SrcStatus::Near(a, ti, b) => Some((a, ti, b)),
+                _ => names.src_near[i],
+            };
+            if let Some((a, ti, b)) = near {
+                pairs.push((i, a, ti, b));
+            }
+        }
+        for (ti, near) in names.tgt_near.iter().enumerate() {
+            if let Some((b, si, a)) = *near
+                && !pairs.iter().any(|p| p.2 == ti && p.3 == b)
+            {
+                pairs.push((si, a, ti, b));
+            }
+        }
+        pairs.sort_by_key(|p| (names.tgt.mentions[p.2].toks[p.3].start, p.0));
+        pairs.dedup_by_key(|p| (p.2, p.3));
+        for (i, a, ti, b) in pairs {
+            let m = &names.src.mentions[i];
+            let tm = &names.tgt.mentions[ti];
+            let (Some(x), Some(y)) = (m.toks.get(a), tm.toks.get(b)) else {
+                continue;
+            };
+            let wrong = &tgt_text[y.start..y.end];
+            let right = &src_text[x.start..x.end];
+            let preferred = glossary.and_then(|g| g.replacement(tm, &cx.target));
+            let (message, suggestion) = match preferred {
+                Some(p) => (
+                    format!(
+                        "{} is a form the glossary forbids; use {}",
+                        quoted(&tgt_text[tm.start..tm.end]),
+                        quoted(p)
+                    ),
+                    Some(p.to_string()),
+                ),
+                None => (
+                    format!(
+                        "{} looks like a misspelling of {}",
+                        quoted(wrong),
+                        quoted(right)
+                    ),
+                    (same_script && !right.contains(char::is_whitespace))
+                        .then(|| right.to_string()),
+                ),
+            };
+            let mut f = Self::META.finding(target_span(y.start, y.end), message);
+            // Across scripts, and against a word the target may use as a
+            // common noun, the evidence is weaker.
+            let weak_target = tm.strength == Strength::Weak || m.strength == Strength::Weak;
+            let given = |k: &str| super::data::tables().given.contains(k);
+            let adapted = given(&x.strict) || given(&y.strict) || ending_only(x.key(), y.key());
+            let first_differs = x.key().chars().next() != y.key().chars().next();
+            if preferred.is_none()
+                && (x.cross != y.cross || weak_target || adapted || first_differs)
+            {
+                f.severity = Severity::Info;
+            }
+            f.source_paragraph = Some(m.paragraph);
+            f.target_paragraph = Some(tm.paragraph);
+            f.source_evidence = Some((m.start, m.end));
+            f.target_evidence = Some((tm.start, tm.end));
+            f.suggestion = suggestion;
+            out.push(f);
+        }
+    }
+}
+
+/// True when two spellings differ only in their last two letters (four in
+/// words of eight letters or more, where whole suffixes adapt): an
+/// adaptation to the target language (Technology / Technologie, Sevilla /
+/// Séville) as often as a typo.
+pub fn ending_only(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let longest = a.chars().count().max(b.chars().count());
+    // Long words adapt whole suffixes (-ción / -tion, -ität / -ity).
+    let adaptable = if longest >= 8 { 4 } else { 2 };
+    longest <= common + adaptable
+}
+
+/// True when both texts are mostly in the same script family (Latin).
+fn same_script(a: &str, b: &str) -> bool {
+    let latin = |s: &str| {
+        let (mut l, mut n) = (0usize, 0usize);
+        for c in s.chars().filter(|c| c.is_alphabetic()).take(2000) {
+            n += 1;
+            l += usize::from((c as u32) < 0x250);
+        }
+        n > 0 && l * 2 > n
+    };
+    latin(a) == latin(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_findings, assert_no_findings};
+
+    #[test]
+    fn one_letter_off_is_reported() {
+        let f = assert_findings(
+            &NameMisspelled,
+            Some((
+                "Astronomer Rebecca Thornton of the observatory confirmed the orbit on Monday.",
+                "en",
+            )),
+            (
+                "La astrónoma Rebecca Thorton, del observatorio, confirmó la órbita el lunes.",
+                "es",
+            ),
+            1,
+        );
+        assert!(f[0].message.contains("Thorton"), "{}", f[0].message);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Thornton"));
+    }
+
+    #[test]
+    fn transliteration_variants_are_accepted() {
+        for t in ["Zelensky", "Zelenskiy", "Selenskyj", "Zelenski"] {
+            assert_no_findings(
+                &NameMisspelled,
+                Some((
+                    "Президент Владимир Зеленский выступил в парламенте в понедельник.",
+                    "ru",
+                )),
+                (
+                    &format!("Präsident Wolodymyr {t} sprach am Montag im Parlament."),
+                    "de",
+                ),
+            );
+        }
+    }
+
+    #[test]
+    fn cross_script_misspelling() {
+        assert_findings(
+            &NameMisspelled,
+            Some((
+                "Президент Владимир Зеленский выступил в парламенте в понедельник.",
+                "ru",
+            )),
+            (
+                "President Volodymyr Zelinsky spoke in parliament on Monday.",
+                "en",
+            ),
+            1,
+        );
+    }
+
+    #[test]
+    fn inflection_is_accepted() {
+        assert_no_findings(
+            &NameMisspelled,
+            Some((
+                "Путин встретился с Эрдоганом в Сочи в понедельник вечером.",
+                "ru",
+            )),
+            ("Putin met Erdogan in Sochi on Monday evening.", "en"),
+        );
+    }
+}
