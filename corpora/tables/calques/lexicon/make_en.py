@@ -1,6 +1,9 @@
+"""Regenerates en.toml from the SCOWL lists Debian installs in /usr/share/dict
+(packages wamerican-large and wbritish): lowercase words of letters only,
+plus hand-compiled recent news words."""
 import re
 ws=set()
-for f in ['/usr/share/dict/american-english','/usr/share/dict/british-english']:
+for f in ['/usr/share/dict/american-english-large','/usr/share/dict/british-english']:
     for l in open(f,encoding='utf-8'):
         w=l.strip()
         if w and w == w.lower() and re.fullmatch(r'[a-zàâäçéèêëîïôöûüñ]+',w): ws.add(w)
@@ -18,7 +21,7 @@ ws.update(extra)
 words=sorted(ws)
 head='''lang = "en"
 sources = [
-  "SCOWL (Spell Checker Oriented Word Lists), Copyright 2000-2011 by Kevin Atkinson, as packaged by Debian in wamerican and wbritish 2020.12.07-2 (size 50): the union of both lists, lowercase words of letters only (no names, no possessives). Used under the SCOWL permission notice, reproduced in SCOWL-COPYRIGHT.txt beside this file.",
+  "SCOWL (Spell Checker Oriented Word Lists), Copyright 2000-2011 by Kevin Atkinson, as packaged by Debian in wamerican-large and wbritish 2020.12.07-2 (sizes 70 and 50): the union of both lists, lowercase words of letters only (no names, no possessives). Used under the SCOWL permission notice, reproduced in SCOWL-COPYRIGHT.txt beside this file.",
   "Plus a short hand-compiled list of words frequent in news since the lists were made (lockdown, website, cryptocurrency...) and of the prefixes news writes as separate words (anti, non, ex).",
 ]
 
