@@ -476,6 +476,16 @@ fn judge(
     let touches_name = (i > 0 && name_like(i - 1) && touches(i - 1, i) && together(i - 1, i))
         || (j < words.len() && name_like(j) && touches(j - 1, j) && together(j - 1, j));
     let particles = run.iter().all(|w| w.foreign_function);
+    // After an initial (J. Smith, D. nodosus) a word is part of a name.
+    let after_initial = i > 0 && {
+        let prev = &sentence[words[i - 1].start..words[i - 1].end];
+        prev.chars().count() == 1
+            && prev.starts_with(char::is_uppercase)
+            && sentence[words[i - 1].end..start].trim() == "."
+    };
+    if after_initial {
+        return None;
+    }
     if run.iter().all(|w| w.capital)
         || name_like(i)
         || tail_of_name
