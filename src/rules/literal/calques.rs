@@ -162,13 +162,41 @@ pub struct LexiconTable {
     /// Where the words come from.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Prefixes the language builds words with freely: a word made of one
+    /// and a listed word is a word of the language too.
+    #[serde(default)]
+    pub prefixes: Vec<String>,
     /// The words, one per line.
     pub words: String,
 }
 
+/// A language's word list, ready for lookup.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+/// Shortest listed word a prefix may be put before.
+pub const MIN_STEM_LETTERS: usize = 4;
+
+impl Lexicon {
+    /// True when `lower` (lowercase) is a word of the language: listed, or
+    /// a prefix and a listed word (univariate, peristomal).
+    pub fn contains(&self, lower: &str) -> bool {
+        self.words.contains(lower)
+            || self.prefixes.iter().any(|p| {
+                lower.strip_prefix(p.as_str()).is_some_and(|stem| {
+                    let stem = stem.strip_prefix('-').unwrap_or(stem);
+                    stem.chars().count() >= MIN_STEM_LETTERS && self.words.contains(stem)
+                })
+            })
+    }
+}
+
 /// The ordinary lowercase words of `lang`, when there is a list.
-pub fn lexicon(lang: Lang) -> Option<&'static HashSet<String>> {
-    static CELL: OnceLock<HashMap<Lang, HashSet<String>>> = OnceLock::new();
+pub fn lexicon(lang: Lang) -> Option<&'static Lexicon> {
+    static CELL: OnceLock<HashMap<Lang, Lexicon>> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut out = HashMap::default();
         for (stem, text) in tables_of("calques/lexicon") {
@@ -178,7 +206,10 @@ pub fn lexicon(lang: Lang) -> Option<&'static HashSet<String>> {
             });
             out.insert(
                 lang,
-                t.words.split_whitespace().map(str::to_string).collect(),
+                Lexicon {
+                    words: t.words.split_whitespace().map(str::to_string).collect(),
+                    prefixes: t.prefixes.iter().map(|p| p.to_lowercase()).collect(),
+                },
             );
         }
         out

@@ -17,7 +17,7 @@ pub struct WordInfo {
     function_words: Option<&'static crate::hash::FastSet<String>>,
     letters: Option<&'static crate::hash::FastSet<char>>,
     loanwords: Option<&'static crate::hash::FastSet<String>>,
-    lexicon: Option<&'static crate::hash::FastSet<String>>,
+    lexicon: Option<&'static calques::Lexicon>,
     borrows_from: &'static [Lang],
 }
 
@@ -875,6 +875,13 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn prefixed_words_are_in_the_word_list() {
+        let lx = calques::lexicon(lang("en")).expect("English word list");
+        assert!(lx.contains("univariate") && lx.contains("nonbinding") && lx.contains("house"));
+        assert!(!lx.contains("unponte") && !lx.contains("grottes"));
     }
 
     #[test]

@@ -25,6 +25,16 @@ sources = [
   "Plus a short hand-compiled list of words frequent in news since the lists were made (lockdown, website, cryptocurrency...) and of the prefixes news writes as separate words (anti, non, ex).",
 ]
 
+# Prefixes English builds words with freely (univariate, peristomal,
+# nonbinding): a word made of one of them and a listed word of four letters
+# or more is English too.
+prefixes = [
+  "anti", "auto", "bi", "co", "counter", "de", "dis", "extra", "hyper", "hypo", "inter", "intra",
+  "macro", "mega", "micro", "mid", "mini", "mis", "multi", "neo", "non", "out", "over", "peri",
+  "poly", "post", "pre", "pro", "pseudo", "re", "self", "semi", "sub", "super", "trans", "tri",
+  "ultra", "un", "under", "uni",
+]
+
 # The words, one per line (WC403 reads them as a set).
 words = """
 '''
