@@ -74,6 +74,13 @@ pub struct Pattern {
     pub max_chars: usize,
     /// True when only the matched prefix is chrome.
     pub prefix: bool,
+    /// Lowercase literals one of which every match starts with, when the
+    /// pattern says so plainly (`^(?:read|see) …`): a cheap gate before the
+    /// expression runs.
+    pub starts: Option<Vec<String>>,
+    /// A lowercase literal every match holds, for patterns that are not
+    /// anchored (`this site uses akismet…`): a cheap gate too.
+    pub needs: Option<String>,
 }
 
 /// Every table, parsed.
@@ -89,9 +96,20 @@ pub fn tables() -> &'static [(String, BoilerplateTable)] {
 fn patterns() -> &'static [Pattern] {
     static CELL: OnceLock<Vec<Pattern>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut out = Vec::new();
+        let mut out: Vec<Pattern> = Vec::new();
         for (stem, t) in tables() {
             for p in &t.patterns {
+                // Tables repeat the patterns that hold in every language
+                // (breadcrumbs, agency credits): one copy is enough.
+                let scope = p.scope == "prefix";
+                if out.iter().any(|o| {
+                    o.regex.as_str() == p.pattern
+                        && o.kind == p.kind
+                        && o.max_chars == p.max_chars
+                        && o.prefix == scope
+                }) {
+                    continue;
+                }
                 let regex = RegexBuilder::new(&p.pattern)
                     .case_insensitive(true)
                     .build()
@@ -102,6 +120,8 @@ fn patterns() -> &'static [Pattern] {
                     regex,
                     max_chars: p.max_chars,
                     prefix: p.scope == "prefix",
+                    starts: literal_starts(&p.pattern),
+                    needs: literal_needed(&p.pattern),
                 });
             }
         }
@@ -109,36 +129,293 @@ fn patterns() -> &'static [Pattern] {
     })
 }
 
+/// The literals a pattern's matches must start with, when the pattern opens
+/// with `^` and a plain literal or a group of plain alternatives
+/// (`^(?:read|see) (?:also|more)` gives `read`, `see`); `None` when it does
+/// not say plainly. Letters, digits, spaces and a few marks count as plain;
+/// a character followed by a quantifier ends the literal.
+pub fn literal_starts(pattern: &str) -> Option<Vec<String>> {
+    let rest = pattern.strip_prefix('^')?;
+    let plain = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '’' | ',' | ':');
+    let literal = |t: &str| -> String {
+        let chars: Vec<char> = t.chars().collect();
+        let mut out = String::new();
+        for (k, &c) in chars.iter().enumerate() {
+            let quantified = matches!(chars.get(k + 1), Some('?' | '*' | '{' | '+'));
+            if !plain(c) || quantified {
+                break;
+            }
+            out.extend(c.to_lowercase());
+        }
+        out
+    };
+    let starts: Vec<String> = if let Some(group) = rest.strip_prefix("(?:") {
+        // The group's alternatives (split at its own level), each by the
+        // literal it opens with; the group must not be optional.
+        let mut depth = 0usize;
+        let mut alternatives = Vec::new();
+        let mut from = 0;
+        let mut close = None;
+        let mut escaped = false;
+        for (k, c) in group.char_indices() {
+            if escaped {
+                escaped = false;
+                continue;
+            }
+            match c {
+                '\\' => escaped = true,
+                '(' | '[' => depth += 1,
+                ')' | ']' if depth > 0 => depth -= 1,
+                ')' => {
+                    alternatives.push(&group[from..k]);
+                    close = Some(k);
+                    break;
+                }
+                '|' if depth == 0 => {
+                    alternatives.push(&group[from..k]);
+                    from = k + 1;
+                }
+                _ => {}
+            }
+        }
+        let close = close?;
+        if group[close + 1..].starts_with(['?', '*', '{']) {
+            return None;
+        }
+        alternatives.into_iter().map(literal).collect()
+    } else {
+        vec![literal(rest)]
+    };
+    (!starts.is_empty() && starts.iter().all(|s| !s.is_empty())).then_some(starts)
+}
+
+/// The literal an unanchored pattern opens with (after an optional `\b`),
+/// which every match holds.
+pub fn literal_needed(pattern: &str) -> Option<String> {
+    if pattern.starts_with('^') {
+        return None;
+    }
+    let rest = pattern.strip_prefix("\\b").unwrap_or(pattern);
+    let chars: Vec<char> = rest.chars().collect();
+    let mut out = String::new();
+    for (k, &c) in chars.iter().enumerate() {
+        let quantified = matches!(chars.get(k + 1), Some('?' | '*' | '{' | '+'));
+        if !(c.is_alphanumeric() || c == ' ') || quantified {
+            break;
+        }
+        out.extend(c.to_lowercase());
+    }
+    (out.chars().count() >= 4).then_some(out)
+}
+
 /// Every compiled pattern.
 pub fn all_patterns() -> &'static [Pattern] {
     patterns()
 }
 
-/// The kind of chrome `paragraph` is, if the whole paragraph is chrome. Patterns of `lang`
-/// are tried first, then those of every other language (scraped chrome is
-/// often left in the site's language).
-pub fn matches(paragraph: &str, lang: Option<Lang>) -> Option<&'static str> {
-    let text = paragraph.trim();
-    let chars = text.chars().count();
-    let ordered = patterns()
+/// Longest paragraph (characters) that some whole-paragraph pattern accepts;
+/// longer paragraphs are content without looking further.
+fn longest_chrome() -> usize {
+    static CELL: OnceLock<usize> = OnceLock::new();
+    *CELL.get_or_init(|| {
+        patterns()
+            .iter()
+            .filter(|p| !p.prefix)
+            .map(|p| p.max_chars)
+            .max()
+            .unwrap_or(0)
+    })
+}
+
+/// Most pieces (sentences or lines) a paragraph may have for the pieces to
+/// be tried one by one.
+pub const MAX_PIECES: usize = 6;
+
+/// Patterns of `lang` first, then those of every other language.
+fn ordered(lang: Option<Lang>) -> impl Iterator<Item = &'static Pattern> {
+    patterns()
         .iter()
-        .filter(|p| lang.is_some() && p.lang == lang)
+        .filter(move |p| lang.is_some() && p.lang == lang)
         .chain(
             patterns()
                 .iter()
-                .filter(|p| lang.is_none() || p.lang != lang),
-        );
-    for p in ordered {
-        if !p.prefix && chars <= p.max_chars && p.regex.is_match(text) {
-            return Some(p.kind.as_str());
+                .filter(move |p| lang.is_none() || p.lang != lang),
+        )
+}
+
+/// The kind of a piece of text matched whole by a paragraph pattern.
+fn whole(text: &str, chars: usize, lang: Option<Lang>) -> Option<&'static str> {
+    let head: String = text
+        .chars()
+        .take(HEAD_CHARS)
+        .flat_map(char::to_lowercase)
+        .collect();
+    let first = head.chars().next()?;
+    let (by_first, ungated) = start_index();
+    let all = patterns();
+    // The patterns that can match a text opening with `first`, own language
+    // first, then in table order.
+    let mut candidates: Vec<usize> = by_first
+        .get(&first)
+        .into_iter()
+        .flatten()
+        .chain(ungated)
+        .copied()
+        .filter(|&i| chars <= all[i].max_chars)
+        .collect();
+    candidates.sort_unstable_by_key(|&i| (lang.is_none() || all[i].lang != lang, i));
+    let mut lower: Option<String> = None;
+    candidates
+        .into_iter()
+        .map(|i| &all[i])
+        .find(|p| {
+            p.starts
+                .as_ref()
+                .is_none_or(|s| s.iter().any(|x| head.starts_with(x.as_str())))
+                && p.needs.as_ref().is_none_or(|n| {
+                    lower
+                        .get_or_insert_with(|| text.to_lowercase())
+                        .contains(n.as_str())
+                })
+                && p.regex.is_match(text)
+        })
+        .map(|p| p.kind.as_str())
+}
+
+/// The whole-paragraph patterns with literal starts, by the first
+/// character of those starts, and the patterns without (tried on every
+/// text).
+#[allow(clippy::type_complexity)]
+fn start_index() -> &'static (std::collections::HashMap<char, Vec<usize>>, Vec<usize>) {
+    static CELL: OnceLock<(std::collections::HashMap<char, Vec<usize>>, Vec<usize>)> =
+        OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
+        let mut ungated = Vec::new();
+        for (i, p) in patterns().iter().enumerate().filter(|(_, p)| !p.prefix) {
+            match &p.starts {
+                Some(starts) => {
+                    let mut firsts: Vec<char> =
+                        starts.iter().filter_map(|s| s.chars().next()).collect();
+                    firsts.sort_unstable();
+                    firsts.dedup();
+                    for c in firsts {
+                        by_first.entry(c).or_default().push(i);
+                    }
+                }
+                None => ungated.push(i),
+            }
+        }
+        (by_first, ungated)
+    })
+}
+
+/// Characters of a paragraph compared with the patterns' literal starts.
+const HEAD_CHARS: usize = 48;
+
+/// The kind of chrome `paragraph` is, if the whole paragraph is chrome.
+/// Patterns of `lang` are tried first, then those of every other language
+/// (scraped chrome is often left in the site's language).
+///
+/// A paragraph that no pattern matches whole is also chrome when it is short
+/// and each of its sentences or lines is chrome on its own (`Leave a comment.
+/// Your email address will not be published.`); the kind is the first
+/// piece's.
+pub fn matches(paragraph: &str, lang: Option<Lang>) -> Option<&'static str> {
+    let text = paragraph.trim();
+    let chars = text.chars().count();
+    if chars == 0 || chars > 2 * longest_chrome() {
+        return None;
+    }
+    if let Some(kind) = whole(text, chars, lang) {
+        return Some(kind);
+    }
+    // Cut into sentences and lines first: only a few short pieces can each
+    // be chrome.
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut spans = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        crate::segment::split_sentences(line, 0, line.len(), 0, lang.map(Lang::code), &mut spans);
+        for s in spans.drain(..) {
+            pieces.push(line[s.start..s.end].trim());
         }
     }
-    None
+    if pieces.len() < 2
+        || pieces.len() > MAX_PIECES
+        || pieces.iter().any(|p| p.chars().count() > MAX_PIECE_CHARS)
+    {
+        return None;
+    }
+    let mut first = None;
+    for piece in pieces {
+        let kind = whole(piece, piece.chars().count(), lang)?;
+        first.get_or_insert(kind);
+    }
+    first
+}
+
+/// Longest piece (characters) of a paragraph tried piece by piece.
+pub const MAX_PIECE_CHARS: usize = 160;
+
+/// A chrome prefix at the start of `paragraph` (an agency dateline such as
+/// `LONDON (Reuters) - `): its kind and the byte length of the prefix.
+/// Patterns of `lang` are tried first.
+pub fn prefix(paragraph: &str, lang: Option<Lang>) -> Option<(&'static str, usize)> {
+    let lead = paragraph.len() - paragraph.trim_start().len();
+    let text = &paragraph[lead..];
+    ordered(lang).filter(|p| p.prefix).find_map(|p| {
+        p.regex
+            .find(text)
+            .filter(|m| m.start() == 0 && m.end() > 0)
+            .map(|m| (p.kind.as_str(), lead + m.end()))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literal_starts_of_patterns() {
+        assert_eq!(
+            literal_starts("^(?:read|see) (?:also|more)\\b"),
+            Some(vec!["read".to_string(), "see".to_string()])
+        );
+        assert_eq!(
+            literal_starts("^your e-?mail"),
+            Some(vec!["your e".to_string()])
+        );
+        assert_eq!(literal_starts("this site uses akismet"), None);
+        assert_eq!(literal_starts("^(?:[^/]{1,40}/)?reuters"), None);
+        assert_eq!(literal_starts("^(?:home|news)?x"), None);
+        assert_eq!(
+            literal_starts("^(?:dieser (?:artikel|inhalt)|exklusiv)"),
+            Some(vec!["dieser ".to_string(), "exklusiv".to_string()])
+        );
+        assert_eq!(literal_starts("^(?:(?:jetzt )?weiterlesen|mehr)"), None);
+        assert_eq!(
+            literal_needed("\\ball rights reserved\\.?"),
+            Some("all rights reserved".to_string())
+        );
+        assert_eq!(literal_needed("^x"), None);
+        // Every pattern's examples still match through the gate (checked by
+        // `matches` in the test below).
+    }
+
+    #[test]
+    fn examples_hold_through_matches() {
+        for (stem, t) in tables() {
+            let lang = Lang::from_subtag(&t.lang);
+            // Datelines are prefixes, not whole paragraphs.
+            for ex in t
+                .examples
+                .iter()
+                .filter(|e| e.boilerplate && e.kind.as_deref() != Some("dateline"))
+            {
+                assert!(matches(&ex.text, lang).is_some(), "{stem}: {:?}", ex.text);
+            }
+        }
+    }
 
     #[test]
     fn patterns_compile_and_examples_hold() {
@@ -148,9 +425,12 @@ mod tests {
             for ex in &t.examples {
                 let text = ex.text.trim();
                 let chars = text.chars().count();
+                // Patterns shared by every table are kept once, under the
+                // first table: every language's examples are tried on all.
+                let _ = lang;
                 let hit = all_patterns()
                     .iter()
-                    .filter(|p| p.lang == lang)
+                    .filter(|p| ex.kind.as_ref().is_none_or(|k| &p.kind == k))
                     .find(|p| chars <= p.max_chars && p.regex.is_match(text));
                 assert_eq!(hit.is_some(), ex.boilerplate, "{stem}: {text:?}");
                 if let (Some(p), Some(kind)) = (hit, &ex.kind) {

@@ -85,6 +85,24 @@ pub fn of(lang: Lang) -> Option<&'static Stopwords> {
     all().get(&lang)
 }
 
+/// The languages whose function words include `word` (lowercase), in a
+/// stable order: one lookup for every table at once.
+pub fn languages_of(word: &str) -> &'static [Lang] {
+    static CELL: OnceLock<HashMap<String, Vec<Lang>>> = OnceLock::new();
+    let index = CELL.get_or_init(|| {
+        let mut index: HashMap<String, Vec<Lang>> = HashMap::new();
+        let mut langs: Vec<_> = all().iter().collect();
+        langs.sort_by_key(|(l, _)| **l);
+        for (lang, sw) in langs {
+            for w in &sw.function_words {
+                index.entry(w.clone()).or_default().push(*lang);
+            }
+        }
+        index
+    });
+    index.get(word).map_or(&[], Vec::as_slice)
+}
+
 /// For every word in any table: the languages (by index into
 /// [`indexed_langs`]) that list it as a function word and as a distinctive
 /// word, as bit masks. One lookup per word serves every language.
@@ -226,6 +244,13 @@ pub fn function_word_hits(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_of_a_function_word() {
+        let nl = Lang::from_subtag("nl").expect("nl");
+        assert!(languages_of("het").contains(&nl));
+        assert!(languages_of("bestemmingen").is_empty());
+    }
 
     #[test]
     fn tables_parse_and_examples_lean_their_way() {
