@@ -79,11 +79,11 @@ impl Rule for NameDropped {
                     continue;
                 }
             } else if m.entities.is_empty() {
-                let cross = m.toks.iter().any(|k| k.cross) != target_cross(&names, tp);
-                if cross && leftover_name(&names, tp) {
+                let cross = m.toks.iter().any(|k| k.cross) != target_cross(names, tp);
+                if cross && leftover_name(names, tp) {
                     continue;
                 }
-                if m.acronym && (m.strength < Strength::Strong || leftover_acronym(&names, tp)) {
+                if m.acronym && (m.strength < Strength::Strong || leftover_acronym(names, tp)) {
                     continue;
                 }
                 let k = al.link_of_target(tp).unwrap_or(0);

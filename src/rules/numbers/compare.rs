@@ -526,7 +526,7 @@ impl Cmp<'_, '_> {
         let et = self.explained(t, false, g);
         // Both figures accounted for otherwise; or an uncertain partner while
         // the certain figure is accounted for.
-        if (es && et) || (!tc && es) || (!sc && et) {
+        if (es && (et || !tc)) || (!sc && et) {
             return None;
         }
         let d = self.distance(s, t);
@@ -1233,6 +1233,7 @@ fn weekday_contradictions(tgt: &Side<'_>, src: Option<&Side<'_>>, out: &mut Vec<
         }
         v
     };
+    #[allow(clippy::type_complexity)]
     let src_bad: Vec<(i32, (Option<i32>, Option<u8>, Option<u8>))> = src
         .map(|s| {
             contradictions(s)

@@ -664,10 +664,9 @@ impl<'a> Scan<'a> {
             && core.value < 13.0
             && percent_prefix.is_none()
             && currency.is_none()
+            && let Some(next) = self.clock_time(i, j, &core, clock_prefix, role)
         {
-            if let Some(next) = self.clock_time(i, j, &core, clock_prefix, role) {
-                return Some(next);
-            }
+            return Some(next);
         }
         // 0500, 0830: a time written as four digits with a leading zero.
         if core.digits
@@ -813,14 +812,14 @@ impl<'a> Scan<'a> {
                 e = h.end;
             }
         }
-        if unit.is_none() || currency.is_some() {
-            if let Some((u, end)) = self.unit_after(e) {
-                if unit.is_none() || self.um.is_currency(u) {
-                    unit = Some(u);
-                }
-                e = end;
-                core.lone_cjk = false;
+        if (unit.is_none() || currency.is_some())
+            && let Some((u, end)) = self.unit_after(e)
+        {
+            if unit.is_none() || self.um.is_currency(u) {
+                unit = Some(u);
             }
+            e = end;
+            core.lone_cjk = false;
         }
         if core.lone_cjk {
             let counted = self.find(&self.nm.counters, e, true).is_some();
@@ -1137,14 +1136,11 @@ impl<'a> Scan<'a> {
             let v2 = nm.words.entries[h2.entry].value;
             if (v2 == 100.0 || v2 == 1000.0) && value < v2 && p == end {
                 value *= v2;
-            } else if value >= 20.0
-                && value < 100.0
+            } else if ((20.0..100.0).contains(&value)
                 && value % 10.0 == 0.0
-                && v2 < 10.0
-                && v2 >= 1.0
+                && (1.0..10.0).contains(&v2))
+                || (value >= 100.0 && value % 100.0 == 0.0 && (1.0..100.0).contains(&v2))
             {
-                value += v2;
-            } else if value >= 100.0 && value % 100.0 == 0.0 && v2 < 100.0 && v2 >= 1.0 {
                 value += v2;
             } else {
                 break;
@@ -1169,7 +1165,7 @@ impl<'a> Scan<'a> {
         }
         let mut tz = 0;
         let mut v = value.abs() as u64;
-        while v >= 10 && v % 10 == 0 {
+        while v >= 10 && v.is_multiple_of(10) {
             v /= 10;
             tz += 1;
         }
@@ -1276,7 +1272,7 @@ impl<'a> Scan<'a> {
                 1.0
             },
             spelled: true,
-            certain: !(lone || lone_unit) && !(ambiguous && !has_unit && chars == 1),
+            certain: !(lone || lone_unit || (ambiguous && !has_unit && chars == 1)),
             weak: false,
             lone_cjk: lone || lone_unit || (ambiguous && !has_unit),
             lone_ambiguous: lone && ambiguous,
@@ -1351,7 +1347,6 @@ impl<'a> Scan<'a> {
             break;
         }
         let collected = n;
-        let mut n = n;
         loop {
             if let Some(r) = self.interpret(&parts[..n]) {
                 // 2.18.512, 192.168.0.1, 1.2.3: three parts or more that do
@@ -1737,7 +1732,7 @@ impl<'a> Scan<'a> {
         }
         if out.applied {
             out.end = e;
-            out.factor = largest.max(if total != core.value { 1.0 } else { 1.0 });
+            out.factor = largest.max(1.0);
             if largest == 1.0 {
                 // Only small units (3千): a plain scale.
                 out.factor = total / core.value.max(f64::MIN_POSITIVE);
