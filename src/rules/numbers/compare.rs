@@ -109,12 +109,16 @@ fn sentence_of(sents: &[crate::segment::Sentence], byte: usize) -> usize {
         .min(sents.len().saturating_sub(1))
 }
 
-/// Runs the comparison and appends the findings of one rule.
+/// The differences of a document, computed once and shared by the four
+/// rules of the group through the context's memo.
+struct Differences(Vec<Difference>);
+
+/// Runs the comparison (once per document) and appends the findings of one
+/// rule.
 pub fn report(cx: &PairContext<'_>, code: Code, meta: &'static RuleMeta, out: &mut Vec<Finding>) {
-    for d in analyze(cx) {
-        if d.code != code {
-            continue;
-        }
+    let shared = cx.memo.get_or_insert(|| Differences(analyze(cx)));
+    for d in shared.0.iter().filter(|d| d.code == code) {
+        let d = d.clone();
         let mut f = meta.finding(target_span(d.target.0, d.target.1), d.message);
         f.severity = d.severity;
         f.source_paragraph = d.source_paragraph;
