@@ -130,28 +130,23 @@ fn patterns() -> &'static [Pattern] {
 }
 
 /// The literals a pattern's matches must start with, when the pattern opens
-/// with `^` and a plain literal or a group of plain alternatives
-/// (`^(?:read|see) (?:also|more)` gives `read`, `see`); `None` when it does
-/// not say plainly. Letters, digits, spaces and a few marks count as plain;
-/// a character followed by a quantifier ends the literal.
+/// with `^` and says so plainly: a literal (`^your e-?mail` gives `your e`),
+/// a bracketed class of plain characters (`^[（(]` gives `（`, `(`), or a group
+/// of such alternatives, nested or not (`^(?:read|see) …` gives `read`,
+/// `see`); `None` when it does not say plainly. A character followed by a
+/// quantifier ends a literal.
 pub fn literal_starts(pattern: &str) -> Option<Vec<String>> {
-    let rest = pattern.strip_prefix('^')?;
-    let plain = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '’' | ',' | ':');
-    let literal = |t: &str| -> String {
-        let chars: Vec<char> = t.chars().collect();
-        let mut out = String::new();
-        for (k, &c) in chars.iter().enumerate() {
-            let quantified = matches!(chars.get(k + 1), Some('?' | '*' | '{' | '+'));
-            if !plain(c) || quantified {
-                break;
-            }
-            out.extend(c.to_lowercase());
-        }
-        out
-    };
-    let starts: Vec<String> = if let Some(group) = rest.strip_prefix("(?:") {
-        // The group's alternatives (split at its own level), each by the
-        // literal it opens with; the group must not be optional.
+    let starts = starts_of(pattern.strip_prefix('^')?)?;
+    (!starts.is_empty() && starts.iter().all(|s| !s.is_empty())).then_some(starts)
+}
+
+/// The literal starts of a regular-expression fragment (see
+/// [`literal_starts`]).
+fn starts_of(rest: &str) -> Option<Vec<String>> {
+    let plain = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '’' | ',' | ':' | '：');
+    let quantified = |t: &str| t.starts_with(['?', '*', '{', '+']);
+    if let Some(group) = rest.strip_prefix("(?:") {
+        // The group's alternatives, split at its own level.
         let mut depth = 0usize;
         let mut alternatives = Vec::new();
         let mut from = 0;
@@ -178,15 +173,54 @@ pub fn literal_starts(pattern: &str) -> Option<Vec<String>> {
                 _ => {}
             }
         }
-        let close = close?;
-        if group[close + 1..].starts_with(['?', '*', '{']) {
+        if quantified(&group[close? + 1..]) {
             return None;
         }
-        alternatives.into_iter().map(literal).collect()
-    } else {
-        vec![literal(rest)]
-    };
-    (!starts.is_empty() && starts.iter().all(|s| !s.is_empty())).then_some(starts)
+        let mut out = Vec::new();
+        for alt in alternatives {
+            out.extend(starts_of(alt)?);
+        }
+        return Some(out);
+    }
+    if let Some(class) = rest.strip_prefix('[') {
+        let end = class.find(']')?;
+        let body = &class[..end];
+        if body.is_empty()
+            || body.starts_with('^')
+            || body.contains(['\\', '-'])
+            || quantified(&class[end + 1..])
+        {
+            return None;
+        }
+        return Some(
+            body.chars()
+                .flat_map(char::to_lowercase)
+                .map(String::from)
+                .collect(),
+        );
+    }
+    let chars: Vec<char> = rest.chars().collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (c, width) = match chars[k] {
+            '\\' if matches!(
+                chars.get(k + 1),
+                Some('(' | ')' | '[' | ']' | '.' | '*' | '?' | '+')
+            ) =>
+            {
+                (chars[k + 1], 2)
+            }
+            c => (c, 1),
+        };
+        let next_quantified = matches!(chars.get(k + width), Some('?' | '*' | '{' | '+'));
+        if (width == 1 && !plain(c)) || next_quantified {
+            break;
+        }
+        out.extend(c.to_lowercase());
+        k += width;
+    }
+    (!out.is_empty()).then(|| vec![out])
 }
 
 /// The literal an unanchored pattern opens with (after an optional `\b`),
@@ -251,23 +285,12 @@ fn whole(text: &str, chars: usize, lang: Option<Lang>) -> Option<&'static str> {
         .flat_map(char::to_lowercase)
         .collect();
     let first = head.chars().next()?;
-    let (by_first, ungated) = start_index();
     let all = patterns();
-    // The patterns that can match a text opening with `first`, own language
-    // first, then in table order.
-    let mut candidates: Vec<usize> = by_first
-        .get(&first)
-        .into_iter()
-        .flatten()
-        .chain(ungated)
-        .copied()
-        .filter(|&i| chars <= all[i].max_chars)
-        .collect();
-    candidates.sort_unstable_by_key(|&i| (lang.is_none() || all[i].lang != lang, i));
     let mut lower: Option<String> = None;
-    candidates
-        .into_iter()
-        .map(|i| &all[i])
+    candidates(lang, first)
+        .iter()
+        .map(|&i| &all[i])
+        .filter(|p| chars <= p.max_chars)
         .find(|p| {
             p.starts
                 .as_ref()
@@ -280,6 +303,43 @@ fn whole(text: &str, chars: usize, lang: Option<Lang>) -> Option<&'static str> {
                 && p.regex.is_match(text)
         })
         .map(|p| p.kind.as_str())
+}
+
+/// The whole-paragraph patterns that can match a text opening with `first`,
+/// those of `lang` first, then in table order (computed once for every
+/// table language).
+fn candidates(lang: Option<Lang>, first: char) -> &'static [usize] {
+    type Lists = crate::hash::FastMap<(Option<Lang>, Option<char>), Vec<usize>>;
+    static CELL: OnceLock<Lists> = OnceLock::new();
+    let lists = CELL.get_or_init(|| {
+        let (by_first, ungated) = start_index();
+        let all = patterns();
+        let mut langs: Vec<Option<Lang>> = all.iter().map(|p| p.lang).collect();
+        langs.push(None);
+        langs.sort();
+        langs.dedup();
+        let mut out = Lists::default();
+        for &l in &langs {
+            let order = |v: &mut Vec<usize>| {
+                v.sort_unstable_by_key(|&i| (l.is_none() || all[i].lang != l, i));
+            };
+            for (&c, gated) in by_first {
+                let mut v: Vec<usize> = gated.iter().chain(ungated).copied().collect();
+                order(&mut v);
+                out.insert((l, Some(c)), v);
+            }
+            let mut v = ungated.clone();
+            order(&mut v);
+            out.insert((l, None), v);
+        }
+        out
+    });
+    // A language without a table orders like no language at all.
+    let lang = lang.filter(|l| lists.contains_key(&(Some(*l), None)));
+    lists
+        .get(&(lang, Some(first)))
+        .or_else(|| lists.get(&(lang, None)))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// The whole-paragraph patterns with literal starts, by the first
@@ -393,6 +453,22 @@ mod tests {
             Some(vec!["dieser ".to_string(), "exklusiv".to_string()])
         );
         assert_eq!(literal_starts("^(?:(?:jetzt )?weiterlesen|mehr)"), None);
+        assert_eq!(
+            literal_starts("^(?:tento|(?:už|již) jste)"),
+            Some(vec![
+                "tento".to_string(),
+                "už".to_string(),
+                "již".to_string()
+            ])
+        );
+        assert_eq!(
+            literal_starts("^[（(](?:写真)"),
+            Some(vec!["（".to_string(), "(".to_string()])
+        );
+        assert_eq!(
+            literal_starts("^\\((?:foto|bild)"),
+            Some(vec!["(".to_string()])
+        );
         assert_eq!(
             literal_needed("\\ball rights reserved\\.?"),
             Some("all rights reserved".to_string())

@@ -170,10 +170,12 @@ pub struct LexiconTable {
     pub words: String,
 }
 
-/// A language's word list, ready for lookup.
+/// A language's word list, ready for lookup: the list's text and the
+/// sorted byte ranges of its words (no allocation per word).
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: HashSet<String>,
+    text: String,
+    spans: Vec<(u32, u32)>,
     prefixes: Vec<String>,
 }
 
@@ -184,13 +186,42 @@ impl Lexicon {
     /// True when `lower` (lowercase) is a word of the language: listed, or
     /// a prefix and a listed word (univariate, peristomal).
     pub fn contains(&self, lower: &str) -> bool {
-        self.words.contains(lower)
+        self.listed(lower)
             || self.prefixes.iter().any(|p| {
                 lower.strip_prefix(p.as_str()).is_some_and(|stem| {
                     let stem = stem.strip_prefix('-').unwrap_or(stem);
-                    stem.chars().count() >= MIN_STEM_LETTERS && self.words.contains(stem)
+                    stem.chars().count() >= MIN_STEM_LETTERS && self.listed(stem)
                 })
             })
+    }
+
+    /// True when the list holds `word` as it is.
+    fn listed(&self, word: &str) -> bool {
+        self.spans
+            .binary_search_by(|&(a, b)| self.text[a as usize..b as usize].cmp(word))
+            .is_ok()
+    }
+
+    /// Indexes a list of words separated by white space.
+    fn new(text: String, prefixes: Vec<String>) -> Lexicon {
+        let base = text.as_ptr() as usize;
+        let mut spans: Vec<(u32, u32)> = text
+            .split_whitespace()
+            .filter_map(|w| {
+                let a = u32::try_from(w.as_ptr() as usize - base).ok()?;
+                let b = u32::try_from(w.as_ptr() as usize - base + w.len()).ok()?;
+                Some((a, b))
+            })
+            .collect();
+        spans.sort_unstable_by(|&(a, b), &(c, d)| {
+            text[a as usize..b as usize].cmp(&text[c as usize..d as usize])
+        });
+        spans.dedup_by(|x, y| text[x.0 as usize..x.1 as usize] == text[y.0 as usize..y.1 as usize]);
+        Lexicon {
+            text,
+            spans,
+            prefixes,
+        }
     }
 }
 
@@ -206,10 +237,10 @@ pub fn lexicon(lang: Lang) -> Option<&'static Lexicon> {
             });
             out.insert(
                 lang,
-                Lexicon {
-                    words: t.words.split_whitespace().map(str::to_string).collect(),
-                    prefixes: t.prefixes.iter().map(|p| p.to_lowercase()).collect(),
-                },
+                Lexicon::new(
+                    t.words,
+                    t.prefixes.iter().map(|p| p.to_lowercase()).collect(),
+                ),
             );
         }
         out
