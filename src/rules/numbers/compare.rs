@@ -455,6 +455,11 @@ impl Cmp<'_, '_> {
         if d > 0 && (es || et || !sc || !tc || ms.spelled || mt.spelled) {
             return None;
         }
+        // A number word against a figure of another order ("four" against
+        // "sto", "two" against 20): more likely a restatement.
+        if (ms.spelled || mt.spelled) && (mt.value / ms.value).abs().log10().abs() > 0.5 {
+            sure = false;
+        }
         // A code (COVID-19) against a plain figure, unless both are single
         // digits (Formel-1 against Formule 9).
         sure &= !code_vs_figure || (ms.value.abs() < 10.0 && mt.value.abs() < 10.0);
@@ -503,6 +508,10 @@ impl Cmp<'_, '_> {
             let mut d = self.classify(cand_s[a].0, cand_t[b].0);
             if unsure == 1 {
                 d.severity = Severity::Info;
+            }
+            if std::env::var_os("WC_FEAT").is_some() {
+                let (ms, mt) = (self.ms(cand_s[a].0), self.mt(cand_t[b].0));
+                eprintln!("FEAT sev={:?} sp={}{} r={:.3} | {} || {}", d.severity, u8::from(ms.spelled), u8::from(mt.spelled), (mt.value / ms.value).abs().log10().abs(), self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
             }
             out.push(d);
         }

@@ -1659,6 +1659,14 @@ impl<'a> Scan<'a> {
             if trimmed.is_empty() || trimmed.len() > 12 || between.contains('\n') {
                 continue;
             }
+            // 15 x 15 cm: the unit applies to both sides.
+            if matches!(trimmed, "x" | "×" | "X" | "*") {
+                let unit = b.unit;
+                if ms[k - 1].unit.is_none() {
+                    ms[k - 1].unit = unit;
+                }
+                continue;
+            }
             let atoms = atomize(trimmed);
             let ok = self
                 .nm

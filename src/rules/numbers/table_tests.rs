@@ -136,7 +136,7 @@ fn unit_pair_examples() {
 #[ignore]
 fn debug_extract() {
     let um = unit_model();
-    for (t, l) in [("Штраф составит 1,5 тыс. рублей, а 1,5 тысячи человек вышли.", "ru"), ("気温はマイナス30℃、氷点下30℃まで下がった", "ja")] {
+    for (t, l) in [("Granted my name on any site is WR417H, but I like it.", "en"), ("pintura de 15 x 15 cm", "es")] {
         let x = extract(t, Some(l));
         for m in &x.mentions {
             eprintln!("{l} {:?} {:?} unit={:?}", &t[m.start..m.end], m, m.unit.map(|u| &um.refs[u].id));
