@@ -460,6 +460,11 @@ impl Cmp<'_, '_> {
         if (ms.spelled || mt.spelled) && (mt.value / ms.value).abs().log10().abs() > 0.5 {
             sure = false;
         }
+        // Codes of different lengths (WR417H against WR4I7H).
+        if ms.role == Role::Code && mt.role == Role::Code {
+            let digits = |v: f64| format!("{}", v.abs().trunc()).len();
+            sure &= digits(ms.value) == digits(mt.value);
+        }
         // A code (COVID-19) against a plain figure, unless both are single
         // digits (Formel-1 against Formule 9).
         sure &= !code_vs_figure || (ms.value.abs() < 10.0 && mt.value.abs() < 10.0);
@@ -681,6 +686,14 @@ impl Cmp<'_, '_> {
         for (a, b) in match_nearest(&ls, &lt, &ps, &pt, |a, b| sw[a].value == tw[b].value) {
             ls.retain(|&i| i != a);
             lt.retain(|&i| i != b);
+        }
+        if weekdays {
+            // A weekday form that is also a word (周日) accounts for the same
+            // weekday on the other side.
+            let us = in_paras(self.src, &self.src.x.uncertain_weekdays, sp, |d| d.start);
+            let ut = in_paras(self.tgt, &self.tgt.x.uncertain_weekdays, tp, |d| d.start);
+            ls.retain(|&i| !ut.iter().any(|u| u.value == sw[i].value));
+            lt.retain(|&i| !us.iter().any(|u| u.value == tw[i].value));
         }
         if std::env::var_os("WC_DEBUG").is_some() {
             eprintln!("  DW src={:?} tgt={:?} left {:?} {:?}", sw.iter().map(|d| (d.value, ps[0])).collect::<Vec<_>>(), tw.iter().map(|d| d.value).collect::<Vec<_>>(), ls, lt);

@@ -478,10 +478,12 @@ fn day_words(s: &mut Scan<'_>, spans: &[(usize, usize)]) {
             let near_date = spans
                 .iter()
                 .any(|&(a, b)| (h.end <= a && a - h.end <= 2) || (b <= h.start && h.start - b <= 2));
+            let (bs, be) = (s.atoms[h.start].start, s.atoms[h.end - 1].end);
             if !w.ambiguous || near_date {
-                let (bs, be) = (s.atoms[h.start].start, s.atoms[h.end - 1].end);
                 s.out.weekdays.push(DayWord { start: bs, end: be, value: w.value });
                 s.used[h.start..h.end].iter_mut().for_each(|u| *u = true);
+            } else {
+                s.out.uncertain_weekdays.push(DayWord { start: bs, end: be, value: w.value });
             }
             i = h.end;
             continue;

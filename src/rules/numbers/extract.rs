@@ -134,6 +134,9 @@ pub struct Extraction {
     /// Month names that are also ordinary words, found with no day or year
     /// beside them (`fin mars`, `May`): they explain, never raise.
     pub uncertain_months: Vec<DayWord>,
+    /// Weekday forms that are also ordinary words (`So`, `周日`), found
+    /// with no date beside them: they explain, never raise.
+    pub uncertain_weekdays: Vec<DayWord>,
 }
 
 impl Extraction {
@@ -165,6 +168,11 @@ impl Extraction {
             m
         }));
         self.uncertain_months.extend(other.uncertain_months.into_iter().map(|mut m| {
+            m.start += base;
+            m.end += base;
+            m
+        }));
+        self.uncertain_weekdays.extend(other.uncertain_weekdays.into_iter().map(|mut m| {
             m.start += base;
             m.end += base;
             m

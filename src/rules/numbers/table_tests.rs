@@ -136,8 +136,9 @@ fn unit_pair_examples() {
 #[ignore]
 fn debug_extract() {
     let um = unit_model();
-    for (t, l) in [("Granted my name on any site is WR417H, but I like it.", "en"), ("pintura de 15 x 15 cm", "es")] {
+    for (t, l) in [("僕の週末土曜日のね過ごし方を見て オフィスに来てるんですけど土曜日日曜日は我が社お休み", "ja"), ("我周末的星期六是如何度过的，周六我来了办公室，虽然周六周日我们公司休息", "zh")] {
         let x = extract(t, Some(l));
+        eprintln!("{l} weekdays {:?}", x.weekdays.iter().map(|w| (&t[w.start..w.end], w.value)).collect::<Vec<_>>());
         for m in &x.mentions {
             eprintln!("{l} {:?} {:?} unit={:?}", &t[m.start..m.end], m, m.unit.map(|u| &um.refs[u].id));
         }
