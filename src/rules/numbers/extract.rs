@@ -1231,7 +1231,7 @@ impl<'a> Scan<'a> {
             if let Some(r) = self.interpret(&parts[..n]) {
                 // 2.18.512, 192.168.0.1, 1.2.3: three parts or more that do
                 // not read as one number are an identifier.
-                if collected >= 3 && n < collected {
+                if collected >= 3 && n < collected && parts[1..collected].iter().all(|p| !p.0.is_whitespace()) {
                     self.identifier_end.set(Some(parts[collected - 1].1 + 1));
                 }
                 return r;
