@@ -254,6 +254,7 @@ pub fn extract_with(text: &str, lang: Option<&str>, conv: Convention) -> Extract
     let mut s = Scan {
         conv,
         identifier_end: std::cell::Cell::new(None),
+        decimal_alt: std::cell::Cell::new(None),
         text,
         atoms: atomize(text),
         nm: number_model(lang),
@@ -306,6 +307,9 @@ pub(super) struct Scan<'a> {
     conv: Convention,
     /// Set by [`Scan::numeral`] when the digits form an identifier.
     identifier_end: std::cell::Cell<Option<usize>>,
+    /// Set by [`Scan::numeral`] when a stop before two digits was not read
+    /// as a decimal: the decimal reading.
+    decimal_alt: std::cell::Cell<Option<f64>>,
     pub(super) text: &'a str,
     pub(super) atoms: Vec<Atom>,
     pub(super) nm: &'a NumberModel,
@@ -972,6 +976,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         self.identifier_end.set(None);
+        self.decimal_alt.set(None);
         let (value, end, ulp) = self.numeral(j);
         if let Some(id_end) = self.identifier_end.take() {
             // Compared as its digits, whatever the separators.
@@ -983,7 +988,11 @@ impl<'a> Scan<'a> {
         }
         let mut c = base(value, end, ulp);
         c.digits = true;
-        c.alt = self.other_reading(j, end);
+        c.alt = self.other_reading(j, end).or(self.decimal_alt.take());
+        // .35 after a range dash or alone: a fragment ("4.25-.35", ".357").
+        if j > 0 && self.sym(j - 1) == Some('.') && self.atoms[j].glued && !(j > 1 && self.atoms[j - 1].glued && self.atoms[j - 2].kind == AtomKind::Digits) {
+            c.weak = true;
+        }
         // Hours before "p.m." and the like are not handled: 24-hour copy
         // dominates news, and "3 p.m." against "15 Uhr" is rare in a pair.
         if let Some(o) = self.ordinal_at(a.start, self.atoms[end - 1].end) {
@@ -1233,6 +1242,14 @@ impl<'a> Scan<'a> {
                 // not read as one number are an identifier.
                 if collected >= 3 && n < collected && parts[1..collected].iter().all(|p| !p.0.is_whitespace()) {
                     self.identifier_end.set(Some(parts[collected - 1].1 + 1));
+                }
+                // 4.25 read as a time (4 and 25) may still be a decimal.
+                if collected == 2 && n == 1 && matches!(parts[1].0, '.' | ',') && self.len_of(parts[1].1) == 2 {
+                    let head = digits_value(self.raw(parts[0].1));
+                    let tail = digits_value(self.raw(parts[1].1));
+                    if let (Some(h), Some(t)) = (head, tail) {
+                        self.decimal_alt.set(Some(h + t / 100.0));
+                    }
                 }
                 return r;
             }
