@@ -43,8 +43,8 @@ impl Atom {
 
 /// Zero code points of the decimal digit sets accepted besides ASCII.
 const DIGIT_ZEROS: &[u32] = &[
-    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
-    0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
 ];
 
 /// The value of a decimal digit of any script.
@@ -211,7 +211,10 @@ mod tests {
     use super::*;
 
     fn kinds(t: &str) -> Vec<(&str, AtomKind, bool)> {
-        atomize(t).iter().map(|a| (&t[a.start..a.end], a.kind, a.glued)).collect()
+        atomize(t)
+            .iter()
+            .map(|a| (&t[a.start..a.end], a.kind, a.glued))
+            .collect()
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! sentence is paired into substitutions, and each substitution is a
 //! number, scale, date or unit difference.
 
-use super::extract::{Convention, DateMention, DayWord, Extraction, Kind, Mention, Role, extract_with};
+use super::extract::{
+    Convention, DateMention, DayWord, Extraction, Kind, Mention, Role, extract_with,
+};
 use super::units::{UnitModel, unit_model};
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, RuleMeta, SideContext, target_span};
@@ -71,8 +73,17 @@ impl<'a> Side<'a> {
             x.append_shifted(px, start);
         }
         let sents = &cx.units.sentences;
-        let sent = x.mentions.iter().map(|m| sentence_of(sents, m.start)).collect();
-        Side { cx, x, sent, pos: vec![u32::MAX; sents.len()] }
+        let sent = x
+            .mentions
+            .iter()
+            .map(|m| sentence_of(sents, m.start))
+            .collect();
+        Side {
+            cx,
+            x,
+            sent,
+            pos: vec![u32::MAX; sents.len()],
+        }
     }
 
     fn paragraph_of(&self, byte: usize) -> usize {
@@ -81,7 +92,10 @@ impl<'a> Side<'a> {
     }
 
     fn pos_of_byte(&self, byte: usize) -> u32 {
-        self.pos.get(sentence_of(&self.cx.units.sentences, byte)).copied().unwrap_or(u32::MAX)
+        self.pos
+            .get(sentence_of(&self.cx.units.sentences, byte))
+            .copied()
+            .unwrap_or(u32::MAX)
     }
 
     fn text(&self, span: (usize, usize)) -> &'a str {
@@ -90,7 +104,9 @@ impl<'a> Side<'a> {
 }
 
 fn sentence_of(sents: &[crate::segment::Sentence], byte: usize) -> usize {
-    sents.partition_point(|s| s.end <= byte).min(sents.len().saturating_sub(1))
+    sents
+        .partition_point(|s| s.end <= byte)
+        .min(sents.len().saturating_sub(1))
 }
 
 /// Runs the comparison and appends the findings of one rule.
@@ -141,22 +157,35 @@ pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
     let mut groups: Vec<Group> = al
         .paragraphs
         .iter()
-        .map(|l| Group { live: !l.source.is_empty() && !l.target.is_empty(), ..Group::default() })
+        .map(|l| Group {
+            live: !l.source.is_empty() && !l.target.is_empty(),
+            ..Group::default()
+        })
         .collect();
     for (i, m) in src.x.mentions.iter().enumerate() {
-        let k = link_of_src.get(src.paragraph_of(m.start)).copied().unwrap_or(usize::MAX);
+        let k = link_of_src
+            .get(src.paragraph_of(m.start))
+            .copied()
+            .unwrap_or(usize::MAX);
         if let Some(g) = groups.get_mut(k) {
             g.add(i, m, true);
         }
     }
     for (i, m) in tgt.x.mentions.iter().enumerate() {
-        let k = link_of_tgt.get(tgt.paragraph_of(m.start)).copied().unwrap_or(usize::MAX);
+        let k = link_of_tgt
+            .get(tgt.paragraph_of(m.start))
+            .copied()
+            .unwrap_or(usize::MAX);
         if let Some(g) = groups.get_mut(k) {
             g.add(i, m, false);
         }
     }
     let um = unit_model();
-    let cmp = Cmp { src: &src, tgt: &tgt, um };
+    let cmp = Cmp {
+        src: &src,
+        tgt: &tgt,
+        um,
+    };
     for (k, g) in groups.iter_mut().enumerate() {
         if g.live {
             let link = &al.paragraphs[k];
@@ -186,7 +215,9 @@ pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
     }
     for g in groups.iter_mut().filter(|g| g.live) {
         // Beyond the sentence: only a single figure left on each side.
-        let raisable = |list: &[usize], side: &Side<'_>| list.iter().filter(|&&i| !side.x.mentions[i].weak).count();
+        let raisable = |list: &[usize], side: &Side<'_>| {
+            list.iter().filter(|&&i| !side.x.mentions[i].weak).count()
+        };
         if raisable(&g.ls, &src) == 1 && raisable(&g.lt, &tgt) == 1 {
             cmp.substitute(g, u32::MAX, &mut out);
         }
@@ -240,7 +271,8 @@ fn same(a: f64, b: f64) -> bool {
 
 fn kinds_agree(a: &Mention, b: &Mention) -> bool {
     let pct = |m: &Mention, k: Kind| m.kind_sure && m.kind == k;
-    !((pct(a, Kind::Percent) && pct(b, Kind::Point)) || (pct(a, Kind::Point) && pct(b, Kind::Percent)))
+    !((pct(a, Kind::Percent) && pct(b, Kind::Point))
+        || (pct(a, Kind::Point) && pct(b, Kind::Percent)))
 }
 
 /// Other readings under which two mentions agree: an ambiguous form's
@@ -263,13 +295,16 @@ fn equal_reading(a: &Mention, b: &Mention) -> bool {
     }
     // 1900s against "20. Jahrhundert": a year and its century.
     let century = |y: &Mention, c: &Mention| {
-        y.value.fract() == 0.0 && (1000.0..3000.0).contains(&y.value) && same((y.value / 100.0).floor() + 1.0, c.value)
+        y.value.fract() == 0.0
+            && (1000.0..3000.0).contains(&y.value)
+            && same((y.value / 100.0).floor() + 1.0, c.value)
     };
     if century(a, b) || century(b, a) {
         return true;
     }
     // 9pm against "9 Uhr abends": an hour on either clock.
-    let clock = |c: &Mention, o: &Mention| c.clock && c.value >= 12.0 && same(c.value - 12.0, o.value);
+    let clock =
+        |c: &Mention, o: &Mention| c.clock && c.value >= 12.0 && same(c.value - 12.0, o.value);
     if clock(a, b) || clock(b, a) {
         return true;
     }
@@ -300,17 +335,29 @@ impl Cmp<'_, '_> {
     }
 
     fn pos_s(&self, i: usize) -> u32 {
-        self.src.pos.get(self.src.sent[i]).copied().unwrap_or(u32::MAX)
+        self.src
+            .pos
+            .get(self.src.sent[i])
+            .copied()
+            .unwrap_or(u32::MAX)
     }
 
     fn pos_t(&self, i: usize) -> u32 {
-        self.tgt.pos.get(self.tgt.sent[i]).copied().unwrap_or(u32::MAX)
+        self.tgt
+            .pos
+            .get(self.tgt.sent[i])
+            .copied()
+            .unwrap_or(u32::MAX)
     }
 
     /// Distance in sentence links (0 when a side is unlinked).
     fn distance(&self, s: usize, t: usize) -> u32 {
         let (a, b) = (self.pos_s(s), self.pos_t(t));
-        if a == u32::MAX || b == u32::MAX { 0 } else { a.abs_diff(b) }
+        if a == u32::MAX || b == u32::MAX {
+            0
+        } else {
+            a.abs_diff(b)
+        }
     }
 
     /// Matches what is left of a group, nearest sentences first: equal
@@ -338,7 +385,8 @@ impl Cmp<'_, '_> {
                         _ => equal_reading(ms, mt),
                     };
                     if ok {
-                        let role_gap = u32::from((ms.role == Role::Code) != (mt.role == Role::Code));
+                        let role_gap =
+                            u32::from((ms.role == Role::Code) != (mt.role == Role::Code));
                         pairs.push((role_gap, d, a, b));
                     }
                 }
@@ -366,15 +414,23 @@ impl Cmp<'_, '_> {
     /// Equal values with currencies or units that cannot both be right.
     fn unit_check(&self, s: usize, t: usize, out: &mut Vec<Difference>) {
         let (ms, mt) = (self.ms(s), self.mt(t));
-        let (Some(us), Some(ut)) = (ms.unit, mt.unit) else { return };
+        let (Some(us), Some(ut)) = (ms.unit, mt.unit) else {
+            return;
+        };
         let um = self.um;
         if um.overlap(us, ut) || !um.comparable(us, ut) {
             return;
         }
-        if um.consistent(us, ms.value, ut, mt.value, mt.ulp) || um.consistent(ut, mt.value, us, ms.value, ms.ulp) {
+        if um.consistent(us, ms.value, ut, mt.value, mt.ulp)
+            || um.consistent(ut, mt.value, us, ms.value, ms.ulp)
+        {
             return;
         }
-        let what = if um.is_currency(us) && um.is_currency(ut) { "currency" } else { "unit" };
+        let what = if um.is_currency(us) && um.is_currency(ut) {
+            "currency"
+        } else {
+            "unit"
+        };
         let message = format!(
             "{what} changed: source has “{}” ({}) where the target has “{}” ({})",
             self.src.text((ms.start, ms.end)),
@@ -385,7 +441,14 @@ impl Cmp<'_, '_> {
         out.push(self.difference(Code::Unit, s, t, message, Severity::Error));
     }
 
-    fn difference(&self, code: Code, s: usize, t: usize, message: String, severity: Severity) -> Difference {
+    fn difference(
+        &self,
+        code: Code,
+        s: usize,
+        t: usize,
+        message: String,
+        severity: Severity,
+    ) -> Difference {
         let (ms, mt) = (self.ms(s), self.mt(t));
         Difference {
             code,
@@ -403,22 +466,34 @@ impl Cmp<'_, '_> {
     /// approximate word in range, a month name, or an uncertain reading of
     /// the same value (an article for 1, "beide" for 2).
     fn explained(&self, i: usize, source: bool, g: &Group) -> bool {
-        let (side, other, uncertain) = if source { (self.src, self.tgt, &g.ut) } else { (self.tgt, self.src, &g.us) };
+        let (side, other, uncertain) = if source {
+            (self.src, self.tgt, &g.ut)
+        } else {
+            (self.tgt, self.src, &g.us)
+        };
         let m = &side.x.mentions[i];
         let pos = side.pos.get(side.sent[i]).copied().unwrap_or(u32::MAX);
         let near = |p: u32| pos == u32::MAX || p == u32::MAX || pos.abs_diff(p) <= 1;
         let v = m.value.abs();
         let x = &other.x;
-        let year_like = m.value.fract() == 0.0 && (1000.0..2100.0).contains(&m.value) && m.scale == 1.0;
+        let year_like =
+            m.value.fract() == 0.0 && (1000.0..2100.0).contains(&m.value) && m.scale == 1.0;
         if !year_like
             && x.approx.iter().any(|a| {
-                let fits = if a.vague { v >= a.value && v < a.value * 10.0 } else { v >= 0.5 * a.value && v <= 2.0 * a.value };
+                let fits = if a.vague {
+                    v >= a.value && v < a.value * 10.0
+                } else {
+                    v >= 0.5 * a.value && v <= 2.0 * a.value
+                };
                 fits && near(other.pos_of_byte(a.start))
             })
         {
             return true;
         }
-        if m.value.fract() == 0.0 && (1.0..=12.0).contains(&m.value) && x.dates.iter().any(|d| d.month == Some(m.value as u8)) {
+        if m.value.fract() == 0.0
+            && (1.0..=12.0).contains(&m.value)
+            && x.dates.iter().any(|d| d.month == Some(m.value as u8))
+        {
             return true;
         }
         uncertain.iter().any(|&u| {
@@ -431,9 +506,19 @@ impl Cmp<'_, '_> {
     /// How sure a substitution is: `None` when it is no substitution at
     /// all, `Some(true)` when it is worth a warning or an error, `Some(false)`
     /// when it is only worth a look (info).
-    fn confidence(&self, g: &Group, (s, sc): (usize, bool), (t, tc): (usize, bool), cand_s: &[(usize, bool)], cand_t: &[(usize, bool)]) -> Option<bool> {
+    fn confidence(
+        &self,
+        g: &Group,
+        (s, sc): (usize, bool),
+        (t, tc): (usize, bool),
+        cand_s: &[(usize, bool)],
+        cand_t: &[(usize, bool)],
+    ) -> Option<bool> {
         let (ms, mt) = (self.ms(s), self.mt(t));
-        let (ta, tb) = (self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
+        let (ta, tb) = (
+            self.src.text((ms.start, ms.end)),
+            self.tgt.text((mt.start, mt.end)),
+        );
         if !substitutable(ms, mt, ta, tb) {
             return None;
         }
@@ -441,7 +526,8 @@ impl Cmp<'_, '_> {
         let et = self.explained(t, false, g);
         // Both figures accounted for otherwise; or an uncertain partner while
         // the certain figure is accounted for.
-        if (es && et) || (!tc && es) || (!sc && et) {
+        let accounted = (es && (et || !tc)) || (et && !sc);
+        if accounted {
             return None;
         }
         let d = self.distance(s, t);
@@ -472,7 +558,10 @@ impl Cmp<'_, '_> {
         // left or in words: more likely restated than changed.
         if es != et {
             let crowded = |list: &[(usize, bool)], pos: &dyn Fn(usize) -> u32, p: u32| {
-                list.iter().filter(|c| c.1 && link_distance(pos(c.0), p) == 0).count() > 1
+                list.iter()
+                    .filter(|c| c.1 && link_distance(pos(c.0), p) == 0)
+                    .count()
+                    > 1
             };
             sure &= !(crowded(cand_s, &|i| self.pos_s(i), self.pos_s(s))
                 || crowded(cand_t, &|i| self.pos_t(i), self.pos_t(t))
@@ -487,19 +576,38 @@ impl Cmp<'_, '_> {
     fn substitute(&self, g: &mut Group, max_dist: u32, out: &mut Vec<Difference>) {
         // Candidate partners: certain leftovers, and uncertain readings that
         // may stand in for a small count ("elf").
-        let cand_t: Vec<(usize, bool)> = g.lt.iter().map(|&t| (t, true)).chain(g.ut.iter().map(|&t| (t, false))).collect();
-        let cand_s: Vec<(usize, bool)> = g.ls.iter().map(|&s| (s, true)).chain(g.us.iter().map(|&s| (s, false))).collect();
+        let cand_t: Vec<(usize, bool)> =
+            g.lt.iter()
+                .map(|&t| (t, true))
+                .chain(g.ut.iter().map(|&t| (t, false)))
+                .collect();
+        let cand_s: Vec<(usize, bool)> =
+            g.ls.iter()
+                .map(|&s| (s, true))
+                .chain(g.us.iter().map(|&s| (s, false)))
+                .collect();
         let mut pairs = Vec::new();
         for (a, &cs) in cand_s.iter().enumerate() {
             for (b, &ct) in cand_t.iter().enumerate() {
                 if (!cs.1 && !ct.1) || self.distance(cs.0, ct.0) > max_dist {
                     continue;
                 }
-                let Some(sure) = self.confidence(g, cs, ct, &cand_s, &cand_t) else { continue };
+                let Some(sure) = self.confidence(g, cs, ct, &cand_s, &cand_t) else {
+                    continue;
+                };
                 let (ms, mt) = (self.ms(cs.0), self.mt(ct.0));
-                let ratio = (ms.value.abs().max(1e-9) / mt.value.abs().max(1e-9)).ln().abs();
+                let ratio = (ms.value.abs().max(1e-9) / mt.value.abs().max(1e-9))
+                    .ln()
+                    .abs();
                 let d = self.distance(cs.0, ct.0);
-                pairs.push((d, u32::from(!sure), u32::from(!(cs.1 && ct.1)), (ratio * 1000.0) as u64, a, b));
+                pairs.push((
+                    d,
+                    u32::from(!sure),
+                    u32::from(!(cs.1 && ct.1)),
+                    (ratio * 1000.0) as u64,
+                    a,
+                    b,
+                ));
             }
         }
         pairs.sort_unstable();
@@ -514,14 +622,20 @@ impl Cmp<'_, '_> {
             if unsure == 1 {
                 d.severity = Severity::Info;
             }
-            if std::env::var_os("WC_FEAT").is_some() {
-                let (ms, mt) = (self.ms(cand_s[a].0), self.mt(cand_t[b].0));
-                eprintln!("FEAT sev={:?} sp={}{} r={:.3} | {} || {}", d.severity, u8::from(ms.spelled), u8::from(mt.spelled), (mt.value / ms.value).abs().log10().abs(), self.src.text((ms.start, ms.end)), self.tgt.text((mt.start, mt.end)));
-            }
             out.push(d);
         }
-        let gone_s: Vec<usize> = cand_s.iter().zip(&used_s).filter(|(_, u)| **u).map(|(c, _)| c.0).collect();
-        let gone_t: Vec<usize> = cand_t.iter().zip(&used_t).filter(|(_, u)| **u).map(|(c, _)| c.0).collect();
+        let gone_s: Vec<usize> = cand_s
+            .iter()
+            .zip(&used_s)
+            .filter(|(_, u)| **u)
+            .map(|(c, _)| c.0)
+            .collect();
+        let gone_t: Vec<usize> = cand_t
+            .iter()
+            .zip(&used_t)
+            .filter(|(_, u)| **u)
+            .map(|(c, _)| c.0)
+            .collect();
         for list in [&mut g.ls, &mut g.us] {
             list.retain(|s| !gone_s.contains(s));
         }
@@ -538,7 +652,11 @@ impl Cmp<'_, '_> {
         let um = self.um;
         let scaled = ms.scale > 1.0 || mt.scale > 1.0 || ms.scale_doubt || mt.scale_doubt;
         let ratio = (mt.value / ms.value).abs().log10();
-        if scaled && ratio.is_finite() && ratio.round() != 0.0 && (ratio - ratio.round()).abs() < 1e-6 {
+        if scaled
+            && ratio.is_finite()
+            && ratio.round() != 0.0
+            && (ratio - ratio.round()).abs() < 1e-6
+        {
             let message = format!(
                 "scale changed: source has “{st}” ({}) where the target has “{tt}” ({})",
                 fmt_scaled(ms.value),
@@ -561,21 +679,41 @@ impl Cmp<'_, '_> {
             };
             return self.difference(Code::Unit, s, t, message, Severity::Error);
         }
-        let strong = |m: &Mention| m.certain && !m.spelled && matches!(m.role, Role::Number | Role::Day | Role::Year);
-        let severity = if strong(ms) && strong(mt) { Severity::Error } else { Severity::Warning };
-        let message = format!("source has “{st}”{} where the target has “{tt}”{}", shown(st, ms), shown(tt, mt));
+        let strong = |m: &Mention| {
+            m.certain && !m.spelled && matches!(m.role, Role::Number | Role::Day | Role::Year)
+        };
+        let severity = if strong(ms) && strong(mt) {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let message = format!(
+            "source has “{st}”{} where the target has “{tt}”{}",
+            shown(st, ms),
+            shown(tt, mt)
+        );
         self.difference(Code::Number, s, t, message, severity)
     }
 
     /// Dates, weekdays and relative days of the group. Day and year figures
     /// of dates reported here leave the number comparison.
     fn dates(&self, g: &mut Group, sp: &[usize], tp: &[usize], out: &mut Vec<Difference>) {
-        let src_dates: Vec<DateMention> =
-            in_paras(self.src, &self.src.x.dates, sp, |d| d.start).into_iter().filter(|d| d.month.is_some()).collect();
-        let tgt_dates: Vec<DateMention> =
-            in_paras(self.tgt, &self.tgt.x.dates, tp, |d| d.start).into_iter().filter(|d| d.month.is_some()).collect();
-        let ps: Vec<u32> = src_dates.iter().map(|d| self.src.pos_of_byte(d.start)).collect();
-        let pt: Vec<u32> = tgt_dates.iter().map(|d| self.tgt.pos_of_byte(d.start)).collect();
+        let src_dates: Vec<DateMention> = in_paras(self.src, &self.src.x.dates, sp, |d| d.start)
+            .into_iter()
+            .filter(|d| d.month.is_some())
+            .collect();
+        let tgt_dates: Vec<DateMention> = in_paras(self.tgt, &self.tgt.x.dates, tp, |d| d.start)
+            .into_iter()
+            .filter(|d| d.month.is_some())
+            .collect();
+        let ps: Vec<u32> = src_dates
+            .iter()
+            .map(|d| self.src.pos_of_byte(d.start))
+            .collect();
+        let pt: Vec<u32> = tgt_dates
+            .iter()
+            .map(|d| self.tgt.pos_of_byte(d.start))
+            .collect();
         let readings = |d: &DateMention| {
             let mut r = vec![(d.day, d.month)];
             if let Some((day, m)) = d.alt {
@@ -584,9 +722,11 @@ impl Cmp<'_, '_> {
             r
         };
         let agree = |a: &DateMention, b: &DateMention, strict: bool| {
-            readings(a)
-                .iter()
-                .any(|ra| readings(b).iter().any(|rb| ra.1 == rb.1 && (ra.0 == rb.0 || !strict)))
+            readings(a).iter().any(|ra| {
+                readings(b)
+                    .iter()
+                    .any(|rb| ra.1 == rb.1 && (ra.0 == rb.0 || !strict))
+            })
         };
         let mut ls: Vec<usize> = (0..src_dates.len()).collect();
         let mut lt: Vec<usize> = (0..tgt_dates.len()).collect();
@@ -595,7 +735,9 @@ impl Cmp<'_, '_> {
         // Dates of the same month agree here, nearest first; a different day
         // is left to the number comparison ("26 and 27 November").
         for strict in [true, false] {
-            for (a, b) in match_nearest(&ls, &lt, &ps, &pt, |a, b| agree(&src_dates[a], &tgt_dates[b], strict)) {
+            for (a, b) in match_nearest(&ls, &lt, &ps, &pt, |a, b| {
+                agree(&src_dates[a], &tgt_dates[b], strict)
+            }) {
                 let (x, y) = (&src_dates[a], &tgt_dates[b]);
                 // Same day and month, another year (an era year off by one).
                 if let (true, Some(ya), Some(yb), Some(_)) = (strict, x.year, y.year, x.day)
@@ -608,7 +750,13 @@ impl Cmp<'_, '_> {
                         self.tgt.text((y.start, y.end)),
                         fmt_date(y)
                     );
-                    out.push(self.span_difference((x.start, x.end), (y.start, y.end), msg, Severity::Error, None));
+                    out.push(self.span_difference(
+                        (x.start, x.end),
+                        (y.start, y.end),
+                        msg,
+                        Severity::Error,
+                        None,
+                    ));
                     removed_s.push((x.start, x.end));
                     removed_t.push((y.start, y.end));
                 }
@@ -620,8 +768,16 @@ impl Cmp<'_, '_> {
         // of that month on the other side.
         let um_s = in_paras(self.src, &self.src.x.uncertain_months, sp, |d| d.start);
         let um_t = in_paras(self.tgt, &self.tgt.x.uncertain_months, tp, |d| d.start);
-        ls.retain(|&i| !um_t.iter().any(|u| Some(u.value as u8) == src_dates[i].month));
-        lt.retain(|&i| !um_s.iter().any(|u| Some(u.value as u8) == tgt_dates[i].month));
+        ls.retain(|&i| {
+            !um_t
+                .iter()
+                .any(|u| Some(u.value as u8) == src_dates[i].month)
+        });
+        lt.retain(|&i| {
+            !um_s
+                .iter()
+                .any(|u| Some(u.value as u8) == tgt_dates[i].month)
+        });
         // What is left: a month changed (and maybe the day with it).
         for (a, b) in pair_leftovers(&ls, &lt, &ps, &pt) {
             let (x, y) = (src_dates[a], tgt_dates[b]);
@@ -632,15 +788,31 @@ impl Cmp<'_, '_> {
                 self.tgt.text((y.start, y.end)),
                 fmt_date(&y)
             );
-            let suggestion = if y.day == x.day { x.month.and_then(|m| month_form(self.tgt, m)) } else { None };
-            out.push(self.span_difference((x.start, x.end), (y.start, y.end), msg, Severity::Error, suggestion));
+            let suggestion = if y.day == x.day {
+                x.month.and_then(|m| month_form(self.tgt, m))
+            } else {
+                None
+            };
+            out.push(self.span_difference(
+                (x.start, x.end),
+                (y.start, y.end),
+                msg,
+                Severity::Error,
+                suggestion,
+            ));
             removed_s.push((x.start, x.end));
             removed_t.push((y.start, y.end));
         }
         // A certain month against an uncertain one of another value.
         let (ls2, lt2): (Vec<usize>, Vec<usize>) = (ls, lt);
-        let left_s: Vec<usize> = ls2.into_iter().filter(|i| !removed_s.contains(&(src_dates[*i].start, src_dates[*i].end))).collect();
-        let left_t: Vec<usize> = lt2.into_iter().filter(|i| !removed_t.contains(&(tgt_dates[*i].start, tgt_dates[*i].end))).collect();
+        let left_s: Vec<usize> = ls2
+            .into_iter()
+            .filter(|i| !removed_s.contains(&(src_dates[*i].start, src_dates[*i].end)))
+            .collect();
+        let left_t: Vec<usize> = lt2
+            .into_iter()
+            .filter(|i| !removed_t.contains(&(tgt_dates[*i].start, tgt_dates[*i].end)))
+            .collect();
         if left_s.is_empty() && left_t.len() == 1 && um_s.len() == 1 {
             let (u, y) = (um_s[0], tgt_dates[left_t[0]]);
             let msg = format!(
@@ -650,7 +822,13 @@ impl Cmp<'_, '_> {
                 self.tgt.text((y.start, y.end)),
                 fmt_date(&y)
             );
-            out.push(self.span_difference((u.start, u.end), (y.start, y.end), msg, Severity::Warning, None));
+            out.push(self.span_difference(
+                (u.start, u.end),
+                (y.start, y.end),
+                msg,
+                Severity::Warning,
+                None,
+            ));
         } else if left_t.is_empty() && left_s.len() == 1 && um_t.len() == 1 {
             let (x, u) = (src_dates[left_s[0]], um_t[0]);
             let msg = format!(
@@ -660,11 +838,18 @@ impl Cmp<'_, '_> {
                 self.tgt.text((u.start, u.end)),
                 month_name(u.value)
             );
-            out.push(self.span_difference((x.start, x.end), (u.start, u.end), msg, Severity::Warning, month_form(self.tgt, x.month.unwrap_or(1))));
+            out.push(self.span_difference(
+                (x.start, x.end),
+                (u.start, u.end),
+                msg,
+                Severity::Warning,
+                month_form(self.tgt, x.month.unwrap_or(1)),
+            ));
         }
         // Day and year figures of reported dates leave the number pool.
         let inside = |m: &Mention, spans: &[(usize, usize)]| {
-            matches!(m.role, Role::Day | Role::Year) && spans.iter().any(|&(a, b)| m.start >= a && m.end <= b)
+            matches!(m.role, Role::Day | Role::Year)
+                && spans.iter().any(|&(a, b)| m.start >= a && m.end <= b)
         };
         let (src, tgt) = (self.src, self.tgt);
         g.ls.retain(|&i| !inside(&src.x.mentions[i], &removed_s));
@@ -695,13 +880,14 @@ impl Cmp<'_, '_> {
             ls.retain(|&i| !ut.iter().any(|u| u.value == sw[i].value));
             lt.retain(|&i| !us.iter().any(|u| u.value == tw[i].value));
         }
-        if std::env::var_os("WC_DEBUG").is_some() {
-            eprintln!("  DW src={:?} tgt={:?} left {:?} {:?}", sw.iter().map(|d| (d.value, ps[0])).collect::<Vec<_>>(), tw.iter().map(|d| d.value).collect::<Vec<_>>(), ls, lt);
-        }
         for (a, b) in pair_leftovers(&ls, &lt, &ps, &pt) {
             let (x, y) = (sw[a], tw[b]);
             let (what, sv, tv) = if weekdays {
-                ("weekday", weekday_name(x.value).to_string(), weekday_name(y.value).to_string())
+                (
+                    "weekday",
+                    weekday_name(x.value).to_string(),
+                    weekday_name(y.value).to_string(),
+                )
             } else {
                 ("day", relative_name(x.value), relative_name(y.value))
             };
@@ -710,9 +896,23 @@ impl Cmp<'_, '_> {
                 self.src.text((x.start, x.end)),
                 self.tgt.text((y.start, y.end))
             );
-            let suggestion = if weekdays { weekday_form(self.tgt, x.value) } else { None };
-            let sev = if weekdays { Severity::Error } else { Severity::Warning };
-            out.push(self.span_difference((x.start, x.end), (y.start, y.end), msg, sev, suggestion));
+            let suggestion = if weekdays {
+                weekday_form(self.tgt, x.value)
+            } else {
+                None
+            };
+            let sev = if weekdays {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            out.push(self.span_difference(
+                (x.start, x.end),
+                (y.start, y.end),
+                msg,
+                sev,
+                suggestion,
+            ));
         }
     }
 
@@ -739,7 +939,13 @@ impl Cmp<'_, '_> {
 
 /// Matches items of the two sides that `eq` finds equal, nearest sentence
 /// links first.
-fn match_nearest(ls: &[usize], lt: &[usize], ps: &[u32], pt: &[u32], eq: impl Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
+fn match_nearest(
+    ls: &[usize],
+    lt: &[usize],
+    ps: &[u32],
+    pt: &[u32],
+    eq: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for &a in ls {
         for &b in lt {
@@ -762,8 +968,16 @@ fn match_nearest(ls: &[usize], lt: &[usize], ps: &[u32], pt: &[u32], eq: impl Fn
 /// left on each side of the paragraph group, pairs those two.
 fn pair_leftovers(ls: &[usize], lt: &[usize], ps: &[u32], pt: &[u32]) -> Vec<(usize, usize)> {
     let mut out = match_nearest(ls, lt, ps, pt, |a, b| link_distance(ps[a], pt[b]) <= 1);
-    let rest_s: Vec<usize> = ls.iter().copied().filter(|a| !out.iter().any(|p| p.0 == *a)).collect();
-    let rest_t: Vec<usize> = lt.iter().copied().filter(|b| !out.iter().any(|p| p.1 == *b)).collect();
+    let rest_s: Vec<usize> = ls
+        .iter()
+        .copied()
+        .filter(|a| !out.iter().any(|p| p.0 == *a))
+        .collect();
+    let rest_t: Vec<usize> = lt
+        .iter()
+        .copied()
+        .filter(|b| !out.iter().any(|p| p.1 == *b))
+        .collect();
     if let ([a], [b]) = (rest_s.as_slice(), rest_t.as_slice()) {
         out.push((*a, *b));
     }
@@ -771,11 +985,24 @@ fn pair_leftovers(ls: &[usize], lt: &[usize], ps: &[u32], pt: &[u32]) -> Vec<(us
 }
 
 fn link_distance(a: u32, b: u32) -> u32 {
-    if a == u32::MAX || b == u32::MAX { 0 } else { a.abs_diff(b) }
+    if a == u32::MAX || b == u32::MAX {
+        0
+    } else {
+        a.abs_diff(b)
+    }
 }
 
-fn in_paras<T: Copy>(side: &Side<'_>, items: &[T], paras: &[usize], start: impl Fn(&T) -> usize) -> Vec<T> {
-    items.iter().copied().filter(|d| paras.contains(&side.paragraph_of(start(d)))).collect()
+fn in_paras<T: Copy>(
+    side: &Side<'_>,
+    items: &[T],
+    paras: &[usize],
+    start: impl Fn(&T) -> usize,
+) -> Vec<T> {
+    items
+        .iter()
+        .copied()
+        .filter(|d| paras.contains(&side.paragraph_of(start(d))))
+        .collect()
 }
 
 fn retain_unused(v: &mut Vec<usize>, used: &[bool]) {
@@ -792,9 +1019,15 @@ fn retain_unused(v: &mut Vec<usize>, used: &[bool]) {
 /// (`1メートル55`).
 fn part_of(a: &Mention, b: &Mention) -> bool {
     let whole = |x: f64| x.fract() == 0.0;
-    let int_part = |x: &Mention, y: &Mention| whole(y.value) && !whole(x.value) && same(x.value.trunc(), y.value);
+    let int_part = |x: &Mention, y: &Mention| {
+        whole(y.value) && !whole(x.value) && same(x.value.trunc(), y.value)
+    };
     let low_group = |x: &Mention, y: &Mention| {
-        whole(x.value) && whole(y.value) && x.value.abs() >= 1000.0 && y.value.abs() < 1000.0 && same(x.value.abs() % 1000.0, y.value.abs())
+        whole(x.value)
+            && whole(y.value)
+            && x.value.abs() >= 1000.0
+            && y.value.abs() < 1000.0
+            && same(x.value.abs() % 1000.0, y.value.abs())
     };
     int_part(a, b) || int_part(b, a) || low_group(a, b) || low_group(b, a)
 }
@@ -819,7 +1052,11 @@ fn substitutable(a: &Mention, b: &Mention, ta: &str, tb: &str) -> bool {
         // Words for two ("both", "beide", "pair") are not counts either, nor
         // single characters (zh 打 "hit" or "dozen").
         let loose = |m: &Mention, t: &str| {
-            !m.certain && (m.value <= 2.0 || !m.spelled || t.chars().count() < 3 || t.chars().any(crate::segment::is_cjk_char))
+            !m.certain
+                && (m.value <= 2.0
+                    || !m.spelled
+                    || t.chars().count() < 3
+                    || t.chars().any(crate::segment::is_cjk_char))
         };
         return !loose(a, ta) && !loose(b, tb) && a.value.abs() < 100.0 && b.value.abs() < 100.0;
     }
@@ -861,7 +1098,11 @@ fn shown(text: &str, m: &Mention) -> String {
 }
 
 fn unit_name(um: &UnitModel, r: usize) -> String {
-    let ids: Vec<&str> = um.refs[r].things.iter().map(|&t| um.things[usize::from(t)].id.as_str()).collect();
+    let ids: Vec<&str> = um.refs[r]
+        .things
+        .iter()
+        .map(|&t| um.things[usize::from(t)].id.as_str())
+        .collect();
     if ids.len() > 3 {
         format!("{}…", ids[..3].join(", "))
     } else {
@@ -870,19 +1111,40 @@ fn unit_name(um: &UnitModel, r: usize) -> String {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
 fn month_name(m: i32) -> &'static str {
-    MONTHS.get(usize::try_from(m - 1).unwrap_or(0)).copied().unwrap_or("?")
+    MONTHS
+        .get(usize::try_from(m - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or("?")
 }
 
 fn weekday_name(w: i32) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        .get((w - 1).clamp(0, 6) as usize)
-        .copied()
-        .unwrap_or("?")
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    .get((w - 1).clamp(0, 6) as usize)
+    .copied()
+    .unwrap_or("?")
 }
 
 fn relative_name(d: i32) -> String {
@@ -897,7 +1159,11 @@ fn relative_name(d: i32) -> String {
 }
 
 fn fmt_date(d: &DateMention) -> String {
-    let m = d.month.and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1))).copied().unwrap_or("");
+    let m = d
+        .month
+        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)))
+        .copied()
+        .unwrap_or("");
     match (d.day, d.year) {
         (Some(day), Some(y)) => format!("{day} {m} {y}"),
         (Some(day), None) => format!("{day} {m}"),
@@ -906,9 +1172,15 @@ fn fmt_date(d: &DateMention) -> String {
     }
 }
 
-fn table_form(side: &Side<'_>, list: impl Fn(&super::data::DateTable) -> Option<String>) -> Option<String> {
+fn table_form(
+    side: &Side<'_>,
+    list: impl Fn(&super::data::DateTable) -> Option<String>,
+) -> Option<String> {
     let code = side.cx.lang()?.code();
-    super::data::date_tables().iter().find(|t| t.lang == code).and_then(list)
+    super::data::date_tables()
+        .iter()
+        .find(|t| t.lang == code)
+        .and_then(list)
 }
 
 fn month_form(side: &Side<'_>, m: u8) -> Option<String> {
@@ -916,7 +1188,12 @@ fn month_form(side: &Side<'_>, m: u8) -> Option<String> {
 }
 
 fn weekday_form(side: &Side<'_>, w: i32) -> Option<String> {
-    table_form(side, |t| t.weekdays.get(usize::try_from(w - 1).ok()?)?.first().cloned())
+    table_form(side, |t| {
+        t.weekdays
+            .get(usize::try_from(w - 1).ok()?)?
+            .first()
+            .cloned()
+    })
 }
 
 /// ISO weekday of a Gregorian date.
@@ -927,6 +1204,9 @@ pub fn weekday_of(y: i32, m: u8, d: u8) -> i32 {
     if dow == 0 { 7 } else { dow }
 }
 
+/// Year, month and day of a date, for comparisons.
+type DateKey = (Option<i32>, Option<u8>, Option<u8>);
+
 /// A weekday written next to a full date that falls on another day.
 fn weekday_contradictions(tgt: &Side<'_>, src: Option<&Side<'_>>, out: &mut Vec<Difference>) {
     let contradictions = |side: &Side<'_>| -> Vec<(DayWord, DateMention, i32)> {
@@ -934,12 +1214,25 @@ fn weekday_contradictions(tgt: &Side<'_>, src: Option<&Side<'_>>, out: &mut Vec<
         let mut v = Vec::new();
         for w in &side.x.weekdays {
             for d in &side.x.dates {
-                let (Some(y), Some(m), Some(day)) = (d.year, d.month, d.day) else { continue };
+                let (Some(y), Some(m), Some(day)) = (d.year, d.month, d.day) else {
+                    continue;
+                };
                 if d.alt.is_some() || !(1..=12).contains(&m) {
                     continue;
                 }
-                let gap = if w.end <= d.start { &text[w.end..d.start] } else if d.end <= w.start { &text[d.end..w.start] } else { continue };
-                if gap.chars().count() > 5 || gap.chars().any(|c| c.is_alphanumeric() && !c.is_lowercase()) || gap.contains('\n') {
+                let gap = if w.end <= d.start {
+                    &text[w.end..d.start]
+                } else if d.end <= w.start {
+                    &text[d.end..w.start]
+                } else {
+                    continue;
+                };
+                if gap.chars().count() > 5
+                    || gap
+                        .chars()
+                        .any(|c| c.is_alphanumeric() && !c.is_lowercase())
+                    || gap.contains('\n')
+                {
                     continue;
                 }
                 if gap.chars().filter(|c| c.is_alphabetic()).count() > 3 {
@@ -953,8 +1246,13 @@ fn weekday_contradictions(tgt: &Side<'_>, src: Option<&Side<'_>>, out: &mut Vec<
         }
         v
     };
-    let src_bad: Vec<(i32, (Option<i32>, Option<u8>, Option<u8>))> = src
-        .map(|s| contradictions(s).into_iter().map(|(w, d, _)| (w.value, (d.year, d.month, d.day))).collect())
+    let src_bad: Vec<(i32, DateKey)> = src
+        .map(|s| {
+            contradictions(s)
+                .into_iter()
+                .map(|(w, d, _)| (w.value, (d.year, d.month, d.day)))
+                .collect()
+        })
         .unwrap_or_default();
     for (w, d, actual) in contradictions(tgt) {
         if src_bad.contains(&(w.value, (d.year, d.month, d.day))) {

@@ -39,7 +39,11 @@ pub(super) fn find(s: &mut Scan<'_>) {
             i = end;
         } else if let Some((h, month, true)) = month_at(s, i) {
             let (bs, be) = (s.atoms[h.start].start, s.atoms[h.end - 1].end);
-            s.out.uncertain_months.push(DayWord { start: bs, end: be, value: i32::from(month) });
+            s.out.uncertain_months.push(DayWord {
+                start: bs,
+                end: be,
+                value: i32::from(month),
+            });
             i = h.end;
         } else {
             i += 1;
@@ -49,7 +53,10 @@ pub(super) fn find(s: &mut Scan<'_>) {
         if taken_years[k] {
             continue;
         }
-        let d = Parts { year: Some((y.year, y.digits.unwrap_or(y.start))), ..Parts::default() };
+        let d = Parts {
+            year: Some((y.year, y.digits.unwrap_or(y.start))),
+            ..Parts::default()
+        };
         record(s, y.start, y.end, d);
         spans.push((y.start, y.end));
     }
@@ -90,12 +97,24 @@ fn record(s: &mut Scan<'_>, start: usize, end: usize, d: Parts) {
     let (bs, be) = (s.atoms[start].start, s.atoms[end - 1].end);
     if let Some((day, a)) = d.day {
         let at = &s.atoms[a];
-        s.out.mentions.push(mention(at.start, at.end, f64::from(day), Role::Day, d.alt.is_some()));
+        s.out.mentions.push(mention(
+            at.start,
+            at.end,
+            f64::from(day),
+            Role::Day,
+            d.alt.is_some(),
+        ));
     }
     if let Some((year, a)) = d.year {
         let at = &s.atoms[a];
-        let (ms, me) = if at.kind == AtomKind::Digits { (at.start, at.end) } else { (bs, be) };
-        s.out.mentions.push(mention(ms, me, f64::from(year), Role::Year, false));
+        let (ms, me) = if at.kind == AtomKind::Digits {
+            (at.start, at.end)
+        } else {
+            (bs, be)
+        };
+        s.out
+            .mentions
+            .push(mention(ms, me, f64::from(year), Role::Year, false));
     }
     s.out.dates.push(DateMention {
         start: bs,
@@ -109,7 +128,9 @@ fn record(s: &mut Scan<'_>, start: usize, end: usize, d: Parts) {
 
 fn sym_char(s: &Scan<'_>, i: usize) -> Option<char> {
     let a = s.atoms.get(i)?;
-    (a.kind == AtomKind::Sym).then(|| s.text[a.start..].chars().next()).flatten()
+    (a.kind == AtomKind::Sym)
+        .then(|| s.text[a.start..].chars().next())
+        .flatten()
 }
 
 /// The value and digit count of a digit atom that starts a number (not the
@@ -119,7 +140,11 @@ fn digits(s: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
     if a.kind != AtomKind::Digits || s.used[i] {
         return None;
     }
-    if a.glued && i >= 2 && s.atoms[i - 2].kind == AtomKind::Digits && matches!(sym_char(s, i - 1), Some('.' | ',')) {
+    if a.glued
+        && i >= 2
+        && s.atoms[i - 2].kind == AtomKind::Digits
+        && matches!(sym_char(s, i - 1), Some('.' | ','))
+    {
         return None;
     }
     let raw = s.raw(i);
@@ -133,7 +158,9 @@ fn digits(s: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
 /// True when the digits at `i` end there (not `5.5`, `2,000`).
 fn ends_clean(s: &Scan<'_>, i: usize) -> bool {
     match (s.atoms.get(i + 1), s.atoms.get(i + 2)) {
-        (Some(a), Some(b)) if a.glued && a.kind == AtomKind::Sym && b.glued && b.kind == AtomKind::Digits => {
+        (Some(a), Some(b))
+            if a.glued && a.kind == AtomKind::Sym && b.glued && b.kind == AtomKind::Digits =>
+        {
             !matches!(sym_char(s, i + 1), Some('.' | ',' | ':' | '/' | '\''))
         }
         _ => true,
@@ -156,11 +183,17 @@ fn numeric_dates(s: &mut Scan<'_>) {
 fn numeric_date(s: &Scan<'_>, i: usize) -> Option<(usize, Parts)> {
     let seps = &s.dm.separators;
     let (v1, l1) = digits(s, i)?;
-    if i > 0 && s.atoms[i].glued && (s.atoms[i - 1].kind == AtomKind::Digits || s.atoms[i - 1].kind == AtomKind::Sym && !matches!(sym_char(s, i - 1), Some('(' | '[' | '«' | '"' | '“'))) {
+    if i > 0
+        && s.atoms[i].glued
+        && (s.atoms[i - 1].kind == AtomKind::Digits
+            || s.atoms[i - 1].kind == AtomKind::Sym
+                && !matches!(sym_char(s, i - 1), Some('(' | '[' | '«' | '"' | '“')))
+    {
         return None;
     }
     let sep = sym_char(s, i + 1).filter(|c| seps.contains(c) && s.atoms[i + 1].glued)?;
-    let next_ok = |k: usize| s.atoms.get(k).is_some_and(|a| a.kind == AtomKind::Digits) && s.near(k);
+    let next_ok =
+        |k: usize| s.atoms.get(k).is_some_and(|a| a.kind == AtomKind::Digits) && s.near(k);
     if !next_ok(i + 2) {
         return None;
     }
@@ -195,7 +228,12 @@ fn numeric_date(s: &Scan<'_>, i: usize) -> Option<(usize, Parts)> {
         }
         return Some((
             end,
-            Parts { day: Some((v3 as u8, i + 4)), month: Some(v2 as u8), year: Some((v1 as i32, i)), alt: None },
+            Parts {
+                day: Some((v3 as u8, i + 4)),
+                month: Some(v2 as u8),
+                year: Some((v1 as i32, i)),
+                alt: None,
+            },
         ));
     }
     if l1 > 2 || l2 > 2 || !(l3 == 4 || l3 == 2) {
@@ -215,7 +253,11 @@ fn numeric_date(s: &Scan<'_>, i: usize) -> Option<(usize, Parts)> {
             DateOrder::Mdy => (v2, v1, i + 2),
             DateOrder::Ymd => continue,
         };
-        if valid(r.0, r.1) && !readings.iter().any(|x| (x.0, x.1) == (r.0 as u8, r.1 as u8)) {
+        if valid(r.0, r.1)
+            && !readings
+                .iter()
+                .any(|x| (x.0, x.1) == (r.0 as u8, r.1 as u8))
+        {
             readings.push((r.0 as u8, r.1 as u8, r.2));
         }
     }
@@ -275,7 +317,12 @@ fn year_parts(s: &mut Scan<'_>) -> Vec<YearPart> {
             if let Some(n) = n
                 && let Some(end) = suffix(s, &s.dm.year_suffixes, e, false)
             {
-                out.push(YearPart { start: i, end, year: start_year + n - 1, digits: None });
+                out.push(YearPart {
+                    start: i,
+                    end,
+                    year: start_year + n - 1,
+                    digits: None,
+                });
                 s.used[i..end].iter_mut().for_each(|u| *u = true);
                 i = end;
                 continue;
@@ -286,7 +333,12 @@ fn year_parts(s: &mut Scan<'_>) -> Vec<YearPart> {
             && let Some(end) = suffix(s, &s.dm.year_suffixes, i + 1, false)
         {
             // Only when no month follows: 2024年3月 is assembled as a date.
-            out.push(YearPart { start: i, end, year: v as i32, digits: Some(i) });
+            out.push(YearPart {
+                start: i,
+                end,
+                year: v as i32,
+                digits: Some(i),
+            });
             i = end;
             continue;
         }
@@ -364,7 +416,12 @@ fn day_at(s: &Scan<'_>, e: usize) -> Option<(u8, usize, usize)> {
 }
 
 /// A year at `e`: four digits, or a marked year.
-fn year_at(s: &Scan<'_>, e: usize, years: &[YearPart], taken: &mut [bool]) -> Option<(i32, usize, usize)> {
+fn year_at(
+    s: &Scan<'_>,
+    e: usize,
+    years: &[YearPart],
+    taken: &mut [bool],
+) -> Option<(i32, usize, usize)> {
     if !s.near(e) {
         return None;
     }
@@ -384,10 +441,20 @@ fn year_at(s: &Scan<'_>, e: usize, years: &[YearPart], taken: &mut [bool]) -> Op
     Some((v as i32, e, end))
 }
 
-fn assemble(s: &Scan<'_>, i: usize, years: &[YearPart], taken: &mut [bool]) -> Option<(usize, Parts)> {
+fn assemble(
+    s: &Scan<'_>,
+    i: usize,
+    years: &[YearPart],
+    taken: &mut [bool],
+) -> Option<(usize, Parts)> {
     // Year first: 2024年3月5日, 2024. március 5-én.
     let year_first = if let Some(k) = years.iter().position(|y| y.start == i) {
-        Some((years[k].year, years[k].digits.unwrap_or(i), years[k].end, Some(k)))
+        Some((
+            years[k].year,
+            years[k].digits.unwrap_or(i),
+            years[k].end,
+            Some(k),
+        ))
     } else if let Some((v, 4)) = digits(s, i)
         && (1000..=2999).contains(&v)
         && let Some(end) = suffix(s, &s.dm.year_suffixes, i + 1, true)
@@ -402,7 +469,11 @@ fn assemble(s: &Scan<'_>, i: usize, years: &[YearPart], taken: &mut [bool]) -> O
         if let Some(k) = k {
             taken[k] = true;
         }
-        let mut d = Parts { year: Some((y, ya)), month: Some(month), ..Parts::default() };
+        let mut d = Parts {
+            year: Some((y, ya)),
+            month: Some(month),
+            ..Parts::default()
+        };
         let mut end = m.end;
         if let Some((day, da, de)) = day_at(s, m.end) {
             d.day = Some((day, da));
@@ -415,7 +486,11 @@ fn assemble(s: &Scan<'_>, i: usize, years: &[YearPart], taken: &mut [bool]) -> O
         && let Some((m, month, _)) = month_at(s, connector(s, de))
         && s.near(m.start)
     {
-        let mut d = Parts { day: Some((day, da)), month: Some(month), ..Parts::default() };
+        let mut d = Parts {
+            day: Some((day, da)),
+            month: Some(month),
+            ..Parts::default()
+        };
         let mut end = m.end;
         if let Some((y, ya, ye)) = year_at(s, connector(s, m.end), years, taken) {
             d.year = Some((y, ya));
@@ -429,11 +504,22 @@ fn assemble(s: &Scan<'_>, i: usize, years: &[YearPart], taken: &mut [bool]) -> O
         && let Some(month) = roman(s, de)
         && let Some((y, ya, ye)) = year_at(s, de + 1, years, taken)
     {
-        return Some((ye, Parts { day: Some((day, da)), month: Some(month), year: Some((y, ya)), alt: None }));
+        return Some((
+            ye,
+            Parts {
+                day: Some((day, da)),
+                month: Some(month),
+                year: Some((y, ya)),
+                alt: None,
+            },
+        ));
     }
     // Month first: March 5, 2024; March 2024; in January.
     let (m, month, ambiguous) = month_at(s, i)?;
-    let mut d = Parts { month: Some(month), ..Parts::default() };
+    let mut d = Parts {
+        month: Some(month),
+        ..Parts::default()
+    };
     let mut end = m.end;
     if let Some((day, da, de)) = day_at(s, connector(s, m.end)) {
         d.day = Some((day, da));
@@ -454,8 +540,13 @@ fn roman(s: &Scan<'_>, e: usize) -> Option<u8> {
     if a.kind != AtomKind::Word || a.glued {
         return None;
     }
-    const ROMAN: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
-    ROMAN.iter().position(|r| *r == s.raw(e)).map(|p| p as u8 + 1)
+    const ROMAN: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    ROMAN
+        .iter()
+        .position(|r| *r == s.raw(e))
+        .map(|p| p as u8 + 1)
 }
 
 /// Weekdays and relative days; ambiguous weekday forms count only within
@@ -475,15 +566,23 @@ fn day_words(s: &mut Scan<'_>, spans: &[(usize, usize)]) {
         };
         if let Some(h) = s.dm.weekdays.find(s.text, &s.atoms, i, ok) {
             let w = s.dm.weekdays.entries[h.entry];
-            let near_date = spans
-                .iter()
-                .any(|&(a, b)| (h.end <= a && a - h.end <= 2) || (b <= h.start && h.start - b <= 2));
+            let near_date = spans.iter().any(|&(a, b)| {
+                (h.end <= a && a - h.end <= 2) || (b <= h.start && h.start - b <= 2)
+            });
             let (bs, be) = (s.atoms[h.start].start, s.atoms[h.end - 1].end);
             if !w.ambiguous || near_date {
-                s.out.weekdays.push(DayWord { start: bs, end: be, value: w.value });
+                s.out.weekdays.push(DayWord {
+                    start: bs,
+                    end: be,
+                    value: w.value,
+                });
                 s.used[h.start..h.end].iter_mut().for_each(|u| *u = true);
             } else {
-                s.out.uncertain_weekdays.push(DayWord { start: bs, end: be, value: w.value });
+                s.out.uncertain_weekdays.push(DayWord {
+                    start: bs,
+                    end: be,
+                    value: w.value,
+                });
             }
             i = h.end;
             continue;
@@ -492,7 +591,11 @@ fn day_words(s: &mut Scan<'_>, spans: &[(usize, usize)]) {
             let w = s.dm.relative.entries[h.entry];
             if !w.ambiguous {
                 let (bs, be) = (s.atoms[h.start].start, s.atoms[h.end - 1].end);
-                s.out.relative.push(DayWord { start: bs, end: be, value: w.value });
+                s.out.relative.push(DayWord {
+                    start: bs,
+                    end: be,
+                    value: w.value,
+                });
             }
             s.used[h.start..h.end].iter_mut().for_each(|u| *u = true);
             i = h.end;

@@ -142,11 +142,12 @@ pub struct Extraction {
 impl Extraction {
     /// Appends another extraction whose offsets start at byte `base`.
     pub fn append_shifted(&mut self, other: Extraction, base: usize) {
-        self.mentions.extend(other.mentions.into_iter().map(|mut m| {
-            m.start += base;
-            m.end += base;
-            m
-        }));
+        self.mentions
+            .extend(other.mentions.into_iter().map(|mut m| {
+                m.start += base;
+                m.end += base;
+                m
+            }));
         self.approx.extend(other.approx.into_iter().map(|mut m| {
             m.start += base;
             m.end += base;
@@ -157,26 +158,30 @@ impl Extraction {
             m.end += base;
             m
         }));
-        self.weekdays.extend(other.weekdays.into_iter().map(|mut m| {
-            m.start += base;
-            m.end += base;
-            m
-        }));
-        self.relative.extend(other.relative.into_iter().map(|mut m| {
-            m.start += base;
-            m.end += base;
-            m
-        }));
-        self.uncertain_months.extend(other.uncertain_months.into_iter().map(|mut m| {
-            m.start += base;
-            m.end += base;
-            m
-        }));
-        self.uncertain_weekdays.extend(other.uncertain_weekdays.into_iter().map(|mut m| {
-            m.start += base;
-            m.end += base;
-            m
-        }));
+        self.weekdays
+            .extend(other.weekdays.into_iter().map(|mut m| {
+                m.start += base;
+                m.end += base;
+                m
+            }));
+        self.relative
+            .extend(other.relative.into_iter().map(|mut m| {
+                m.start += base;
+                m.end += base;
+                m
+            }));
+        self.uncertain_months
+            .extend(other.uncertain_months.into_iter().map(|mut m| {
+                m.start += base;
+                m.end += base;
+                m
+            }));
+        self.uncertain_weekdays
+            .extend(other.uncertain_weekdays.into_iter().map(|mut m| {
+                m.start += base;
+                m.end += base;
+                m
+            }));
     }
 }
 
@@ -200,9 +205,15 @@ impl Convention {
         let (dot, comma) = decimal_evidence(text);
         let mixed = dot > 0 && comma > 0;
         if nm.is_decimal('.') || !nm.is_decimal(',') {
-            return Convention { dot_decimal: false, mixed };
+            return Convention {
+                dot_decimal: false,
+                mixed,
+            };
         }
-        Convention { dot_decimal: dot >= 2 && comma == 0, mixed }
+        Convention {
+            dot_decimal: dot >= 2 && comma == 0,
+            mixed,
+        }
     }
 }
 
@@ -224,7 +235,8 @@ pub fn decimal_evidence(text: &str) -> (usize, usize) {
                 e += 1;
             }
             let tail = e - i - 1;
-            let continues = e + 1 < b.len() && (b[e] == b'.' || b[e] == b',') && b[e + 1].is_ascii_digit();
+            let continues =
+                e + 1 < b.len() && (b[e] == b'.' || b[e] == b',') && b[e + 1].is_ascii_digit();
             let before = h > 0 && (b[h - 1] == b'.' || b[h - 1] == b',');
             let zero = &b[h..i] == b"0";
             if !continues && !before && (tail == 1 || tail >= 4 || zero) {
@@ -373,18 +385,24 @@ impl<'a> Scan<'a> {
 
     fn sym(&self, i: usize) -> Option<char> {
         let a = self.atoms.get(i)?;
-        (a.kind == AtomKind::Sym).then(|| self.text[a.start..].chars().next()).flatten()
+        (a.kind == AtomKind::Sym)
+            .then(|| self.text[a.start..].chars().next())
+            .flatten()
     }
 
     fn cjk_char(&self, i: usize) -> Option<char> {
         let a = self.atoms.get(i)?;
-        (a.kind == AtomKind::Cjk).then(|| self.text[a.start..].chars().next()).flatten()
+        (a.kind == AtomKind::Cjk)
+            .then(|| self.text[a.start..].chars().next())
+            .flatten()
     }
 
     /// Atom `i` follows atom `i - 1` on the same line with at most a little
     /// white space.
     pub(super) fn near(&self, i: usize) -> bool {
-        let Some(a) = self.atoms.get(i) else { return false };
+        let Some(a) = self.atoms.get(i) else {
+            return false;
+        };
         if a.glued {
             return true;
         }
@@ -423,7 +441,9 @@ impl<'a> Scan<'a> {
                 self.nm.starters.contains(&a.key)
                     || self.ul.before.starts(a.key)
                     || self.ul.templates.starts(a.key)
-                    || self.cjk_char(i).is_some_and(|c| self.nm.cjk.contains_key(&c))
+                    || self
+                        .cjk_char(i)
+                        .is_some_and(|c| self.nm.cjk.contains_key(&c))
             }
         }
     }
@@ -435,7 +455,9 @@ impl<'a> Scan<'a> {
             return None;
         }
         lx.find(self.text, &self.atoms, i, |h| {
-            self.left_ok(h.start) && self.right_ok(h.end, particles) && !self.used[h.start..h.end].contains(&true)
+            self.left_ok(h.start)
+                && self.right_ok(h.end, particles)
+                && !self.used[h.start..h.end].contains(&true)
         })
     }
 
@@ -456,14 +478,24 @@ impl<'a> Scan<'a> {
                 continue;
             }
             for c in re.captures_iter(self.text) {
-                let (Some(m), Some(g)) = (c.get(0), c.get(1)) else { continue };
+                let (Some(m), Some(g)) = (c.get(0), c.get(1)) else {
+                    continue;
+                };
                 // "30 °C" is a temperature, not the 30th.
                 if m.as_str().ends_with(['°', 'º'])
-                    && self.text[m.end()..].chars().next().is_some_and(char::is_alphabetic)
+                    && self.text[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
                 {
                     continue;
                 }
-                self.ords.push(OrdMark { num_start: g.start(), num_end: g.end(), start: m.start(), end: m.end() });
+                self.ords.push(OrdMark {
+                    num_start: g.start(),
+                    num_end: g.end(),
+                    start: m.start(),
+                    end: m.end(),
+                });
             }
         }
         self.ords.sort_by_key(|o| o.num_start);
@@ -493,11 +525,18 @@ impl<'a> Scan<'a> {
         for fr in &nm.fraction_res {
             for c in fr.re.captures_iter(self.text) {
                 let Some(m) = c.get(0) else { continue };
-                if nm.percent_prefix_text.iter().any(|p| self.text[m.start()..].starts_with(p.as_str())) {
+                if nm
+                    .percent_prefix_text
+                    .iter()
+                    .any(|p| self.text[m.start()..].starts_with(p.as_str()))
+                {
                     continue;
                 }
-                let (Some(n), Some(d)) = (c.get(fr.numerator), c.get(fr.denominator)) else { continue };
-                let (Some(n), Some(d)) = (self.value_of(n.as_str()), self.value_of(d.as_str())) else {
+                let (Some(n), Some(d)) = (c.get(fr.numerator), c.get(fr.denominator)) else {
+                    continue;
+                };
+                let (Some(n), Some(d)) = (self.value_of(n.as_str()), self.value_of(d.as_str()))
+                else {
                     continue;
                 };
                 if d == 0.0 {
@@ -541,7 +580,11 @@ impl<'a> Scan<'a> {
         for c in s.chars() {
             match self.nm.cjk.get(&c)? {
                 CjkNumeral::Digit(d, _) => {
-                    current = Some(if prev_digit { current.unwrap_or(0) * 10 + u64::from(*d) } else { u64::from(*d) });
+                    current = Some(if prev_digit {
+                        current.unwrap_or(0) * 10 + u64::from(*d)
+                    } else {
+                        u64::from(*d)
+                    });
                     prev_digit = true;
                 }
                 CjkNumeral::Unit(u) => {
@@ -587,7 +630,10 @@ impl<'a> Scan<'a> {
         let mut clock_prefix = None;
         if let Some(h) = self.find(&self.nm.clock, j, false)
             && self.near(h.end)
-            && self.atoms.get(h.end).is_some_and(|a| a.kind == AtomKind::Digits)
+            && self
+                .atoms
+                .get(h.end)
+                .is_some_and(|a| a.kind == AtomKind::Digits)
         {
             clock_prefix = Some(self.nm.clock.entries[h.entry]);
             j = h.end;
@@ -606,7 +652,10 @@ impl<'a> Scan<'a> {
             j += 1;
         } else if let Some(h) = self.find(&self.nm.minus_words, j, false)
             && self.near(h.end)
-            && self.atoms.get(h.end).is_some_and(|a| a.kind == AtomKind::Digits)
+            && self
+                .atoms
+                .get(h.end)
+                .is_some_and(|a| a.kind == AtomKind::Digits)
         {
             negative = true;
             j = h.end;
@@ -618,14 +667,27 @@ impl<'a> Scan<'a> {
             }
             return None;
         };
-        let role = if core.identifier { Role::Code } else { self.role_of(j) };
-        if core.digits && core.kind == Kind::Plain && core.value < 13.0 && percent_prefix.is_none() && currency.is_none() {
-            if let Some(next) = self.clock_time(i, j, &core, clock_prefix, role) {
-                return Some(next);
-            }
+        let role = if core.identifier {
+            Role::Code
+        } else {
+            self.role_of(j)
+        };
+        if core.digits
+            && core.kind == Kind::Plain
+            && core.value < 13.0
+            && percent_prefix.is_none()
+            && currency.is_none()
+            && let Some(next) = self.clock_time(i, j, &core, clock_prefix, role)
+        {
+            return Some(next);
         }
         // 0500, 0830: a time written as four digits with a leading zero.
-        if core.digits && core.end == j + 1 && !negative && currency.is_none() && percent_prefix.is_none() {
+        if core.digits
+            && core.end == j + 1
+            && !negative
+            && currency.is_none()
+            && percent_prefix.is_none()
+        {
             let raw = self.raw(j);
             if raw.len() == 4
                 && raw.starts_with('0')
@@ -633,7 +695,8 @@ impl<'a> Scan<'a> {
                 && h < 24.0
                 && m < 60.0
                 && self.atoms.get(j + 1).is_none_or(|a| {
-                    !(a.glued && a.is_letter()) || self.raw(j + 1).chars().all(|c| c.is_ascii_uppercase())
+                    !(a.glued && a.is_letter())
+                        || self.raw(j + 1).chars().all(|c| c.is_ascii_uppercase())
                 })
             {
                 self.used[i..j + 1].iter_mut().for_each(|u| *u = true);
@@ -656,7 +719,11 @@ impl<'a> Scan<'a> {
                     clock: true,
                 };
                 if m != 0.0 {
-                    self.out.mentions.push(Mention { value: m, clock: false, ..base.clone() });
+                    self.out.mentions.push(Mention {
+                        value: m,
+                        clock: false,
+                        ..base.clone()
+                    });
                 }
                 self.out.mentions.push(base);
                 return Some(j + 1);
@@ -674,7 +741,11 @@ impl<'a> Scan<'a> {
         if let Some(p) = percent_prefix {
             value *= p.factor;
             ulp *= p.factor;
-            kind = if p.kind == PercentKind::Point { Kind::Point } else { Kind::Percent };
+            kind = if p.kind == PercentKind::Point {
+                Kind::Point
+            } else {
+                Kind::Percent
+            };
             kind_sure = !p.ambiguous;
         }
         if kind != Kind::Ordinal && percent_prefix.is_none() {
@@ -682,7 +753,8 @@ impl<'a> Scan<'a> {
             if core.digits
                 && self.near(e)
                 && let Some(h) = self.find(&self.nm.fractions, e, true)
-                && ((self.atoms[e].glued && self.atoms[e].kind == AtomKind::Sym) || h.end - h.start > 1)
+                && ((self.atoms[e].glued && self.atoms[e].kind == AtomKind::Sym)
+                    || h.end - h.start > 1)
                 && self.nm.fractions.entries[h.entry].value < 1.0
             {
                 value += self.nm.fractions.entries[h.entry].value;
@@ -694,7 +766,11 @@ impl<'a> Scan<'a> {
                 } else {
                     value *= p.factor;
                     ulp *= p.factor;
-                    kind = if p.kind == PercentKind::Point { Kind::Point } else { Kind::Percent };
+                    kind = if p.kind == PercentKind::Point {
+                        Kind::Point
+                    } else {
+                        Kind::Percent
+                    };
                     kind_sure = true;
                 }
                 if !p.ambiguous || p.factor == 1.0 {
@@ -727,7 +803,11 @@ impl<'a> Scan<'a> {
                     if !p.ambiguous && scale == 1.0 {
                         value *= p.factor;
                         ulp *= p.factor;
-                        kind = if p.kind == PercentKind::Point { Kind::Point } else { Kind::Percent };
+                        kind = if p.kind == PercentKind::Point {
+                            Kind::Point
+                        } else {
+                            Kind::Percent
+                        };
                         kind_sure = true;
                         e = h.end;
                         core.lone_cjk = false;
@@ -745,14 +825,14 @@ impl<'a> Scan<'a> {
                 e = h.end;
             }
         }
-        if unit.is_none() || currency.is_some() {
-            if let Some((u, end)) = self.unit_after(e) {
-                if unit.is_none() || self.um.is_currency(u) {
-                    unit = Some(u);
-                }
-                e = end;
-                core.lone_cjk = false;
+        if (unit.is_none() || currency.is_some())
+            && let Some((u, end)) = self.unit_after(e)
+        {
+            if unit.is_none() || self.um.is_currency(u) {
+                unit = Some(u);
             }
+            e = end;
+            core.lone_cjk = false;
         }
         if core.lone_cjk {
             let counted = self.find(&self.nm.counters, e, true).is_some();
@@ -766,7 +846,8 @@ impl<'a> Scan<'a> {
         self.used[i..e].iter_mut().for_each(|u| *u = true);
         // N585 million, G20 summit: a code with a scale, unit or percent is an
         // amount after all.
-        let role = if role == Role::Code && (scale != 1.0 || unit.is_some() || kind != Kind::Plain) {
+        let role = if role == Role::Code && (scale != 1.0 || unit.is_some() || kind != Kind::Plain)
+        {
             Role::Number
         } else {
             role
@@ -793,18 +874,32 @@ impl<'a> Scan<'a> {
 
     /// An hour with a 12-hour clock word (`5.30pm`, `7 a.m.`, `下午3点`):
     /// pushes the hour on the 24-hour clock and the minutes.
-    fn clock_time(&mut self, i: usize, j: usize, core: &Core, prefix: Option<bool>, role: Role) -> Option<usize> {
+    fn clock_time(
+        &mut self,
+        i: usize,
+        j: usize,
+        core: &Core,
+        prefix: Option<bool>,
+        role: Role,
+    ) -> Option<usize> {
         let mut hour = core.value.trunc();
         let mut minutes: Option<(f64, usize, usize)> = None;
         let mut e = core.end;
         if (core.ulp - 0.01).abs() < 1e-12 && core.value.fract() * 100.0 < 59.5 {
             // en "5.30pm": the numeral read 5.30 as a decimal.
-            minutes = Some(((core.value.fract() * 100.0).round(), core.start_byte, core.end_byte));
+            minutes = Some((
+                (core.value.fract() * 100.0).round(),
+                core.start_byte,
+                core.end_byte,
+            ));
         } else if core.value.fract() != 0.0 {
             return None;
         } else if matches!(self.sym(e), Some(':' | '.'))
             && self.atoms[e].glued
-            && self.atoms.get(e + 1).is_some_and(|a| a.glued && a.kind == AtomKind::Digits && self.len_of(e + 1) == 2)
+            && self
+                .atoms
+                .get(e + 1)
+                .is_some_and(|a| a.glued && a.kind == AtomKind::Digits && self.len_of(e + 1) == 2)
         {
             let mm = digits_value(self.raw(e + 1))?;
             minutes = Some((mm, self.atoms[e + 1].start, self.atoms[e + 1].end));
@@ -813,7 +908,9 @@ impl<'a> Scan<'a> {
         let pm = match prefix {
             Some(pm) => pm,
             None => {
-                let h = self.find(&self.nm.clock, e, false).filter(|_| self.near(e))?;
+                let h = self
+                    .find(&self.nm.clock, e, false)
+                    .filter(|_| self.near(e))?;
                 e = h.end;
                 self.nm.clock.entries[h.entry]
             }
@@ -850,7 +947,13 @@ impl<'a> Scan<'a> {
         if let Some((mm, s, en)) = minutes
             && mm != 0.0
         {
-            self.out.mentions.push(Mention { start: s, end: en, value: mm, clock: false, ..base.clone() });
+            self.out.mentions.push(Mention {
+                start: s,
+                end: en,
+                value: mm,
+                clock: false,
+                ..base.clone()
+            });
         }
         let _ = j;
         self.out.mentions.push(base);
@@ -897,7 +1000,9 @@ impl<'a> Scan<'a> {
 
     /// True when a number can start at atom `j`.
     fn starts_number(&self, j: usize) -> bool {
-        let Some(a) = self.atoms.get(j) else { return false };
+        let Some(a) = self.atoms.get(j) else {
+            return false;
+        };
         if self.used[j] {
             return false;
         }
@@ -905,10 +1010,14 @@ impl<'a> Scan<'a> {
             AtomKind::Digits => true,
             AtomKind::Sym => {
                 self.sym(j).is_some_and(|c| self.nm.minus.contains(&c))
-                    && self.atoms.get(j + 1).is_some_and(|b| b.glued && b.kind == AtomKind::Digits)
+                    && self
+                        .atoms
+                        .get(j + 1)
+                        .is_some_and(|b| b.glued && b.kind == AtomKind::Digits)
             }
             _ => {
-                self.cjk_char(j).is_some_and(|c| self.nm.cjk.contains_key(&c))
+                self.cjk_char(j)
+                    .is_some_and(|c| self.nm.cjk.contains_key(&c))
                     || self.nm.words.starts(a.key)
                     || self.nm.fractions.starts(a.key)
             }
@@ -925,7 +1034,11 @@ impl<'a> Scan<'a> {
         if prev.kind == AtomKind::Word {
             return Role::Code;
         }
-        if self.sym(j - 1) == Some('-') && prev.glued && j >= 2 && self.atoms[j - 2].kind == AtomKind::Word {
+        if self.sym(j - 1) == Some('-')
+            && prev.glued
+            && j >= 2
+            && self.atoms[j - 2].kind == AtomKind::Word
+        {
             return Role::Code;
         }
         Role::Number
@@ -980,7 +1093,10 @@ impl<'a> Scan<'a> {
         let (value, end, ulp) = self.numeral(j);
         if let Some(id_end) = self.identifier_end.take() {
             // Compared as its digits, whatever the separators.
-            let digits: String = (j..id_end).filter(|&k| self.atoms[k].kind == AtomKind::Digits).map(|k| self.raw(k)).collect();
+            let digits: String = (j..id_end)
+                .filter(|&k| self.atoms[k].kind == AtomKind::Digits)
+                .map(|k| self.raw(k))
+                .collect();
             let mut c = base(digits_value(&digits).unwrap_or(value), id_end, 1.0);
             c.kind = Kind::Plain;
             c.identifier = true;
@@ -990,7 +1106,11 @@ impl<'a> Scan<'a> {
         c.digits = true;
         c.alt = self.other_reading(j, end).or(self.decimal_alt.take());
         // .35 after a range dash or alone: a fragment ("4.25-.35", ".357").
-        if j > 0 && self.sym(j - 1) == Some('.') && self.atoms[j].glued && !(j > 1 && self.atoms[j - 1].glued && self.atoms[j - 2].kind == AtomKind::Digits) {
+        if j > 0
+            && self.sym(j - 1) == Some('.')
+            && self.atoms[j].glued
+            && !(j > 1 && self.atoms[j - 1].glued && self.atoms[j - 2].kind == AtomKind::Digits)
+        {
             c.weak = true;
         }
         // Hours before "p.m." and the like are not handled: 24-hour copy
@@ -1015,7 +1135,9 @@ impl<'a> Scan<'a> {
         loop {
             let mut p = end;
             let hyphen = |p: usize| {
-                self.sym(p) == Some('-') && self.atoms[p].glued && self.atoms.get(p + 1).is_some_and(|a| a.glued)
+                self.sym(p) == Some('-')
+                    && self.atoms[p].glued
+                    && self.atoms.get(p + 1).is_some_and(|a| a.glued)
             };
             if hyphen(p) {
                 p += 1;
@@ -1030,13 +1152,17 @@ impl<'a> Scan<'a> {
                     p += 1;
                 }
             }
-            let Some(h2) = self.find(&nm.words, p, false).filter(|_| self.near(p)) else { break };
+            let Some(h2) = self.find(&nm.words, p, false).filter(|_| self.near(p)) else {
+                break;
+            };
             let v2 = nm.words.entries[h2.entry].value;
             if (v2 == 100.0 || v2 == 1000.0) && value < v2 && p == end {
                 value *= v2;
-            } else if value >= 20.0 && value < 100.0 && value % 10.0 == 0.0 && v2 < 10.0 && v2 >= 1.0 {
-                value += v2;
-            } else if value >= 100.0 && value % 100.0 == 0.0 && v2 < 100.0 && v2 >= 1.0 {
+            } else if ((20.0..100.0).contains(&value)
+                && value % 10.0 == 0.0
+                && (1.0..10.0).contains(&v2))
+                || (value >= 100.0 && value % 100.0 == 0.0 && (1.0..100.0).contains(&v2))
+            {
                 value += v2;
             } else {
                 break;
@@ -1050,14 +1176,18 @@ impl<'a> Scan<'a> {
             let fv = nm.fractions.entries[f.entry].value;
             if fv < 1.0 {
                 // "eine halbe Milliarde" is half, "iki buçuk" two and a half.
-                value = if w.ambiguous && !combined && value == 1.0 { fv } else { value + fv };
+                value = if w.ambiguous && !combined && value == 1.0 {
+                    fv
+                } else {
+                    value + fv
+                };
                 end = f.end;
                 combined = true;
             }
         }
         let mut tz = 0;
         let mut v = value.abs() as u64;
-        while v >= 10 && v % 10 == 0 {
+        while v >= 10 && v.is_multiple_of(10) {
             v /= 10;
             tz += 1;
         }
@@ -1158,9 +1288,13 @@ impl<'a> Scan<'a> {
         Some(Core {
             value,
             end: k,
-            ulp: if frac_digits > 1 { pow10(1 - frac_digits) } else { 1.0 },
+            ulp: if frac_digits > 1 {
+                pow10(1 - frac_digits)
+            } else {
+                1.0
+            },
             spelled: true,
-            certain: !(lone || lone_unit) && !(ambiguous && !has_unit && chars == 1),
+            certain: !(lone || lone_unit || (ambiguous && !has_unit && chars == 1)),
             weak: false,
             lone_cjk: lone || lone_unit || (ambiguous && !has_unit),
             lone_ambiguous: lone && ambiguous,
@@ -1235,16 +1369,22 @@ impl<'a> Scan<'a> {
             break;
         }
         let collected = n;
-        let mut n = n;
         loop {
             if let Some(r) = self.interpret(&parts[..n]) {
                 // 2.18.512, 192.168.0.1, 1.2.3: three parts or more that do
                 // not read as one number are an identifier.
-                if collected >= 3 && n < collected && parts[1..collected].iter().all(|p| !p.0.is_whitespace()) {
+                if collected >= 3
+                    && n < collected
+                    && parts[1..collected].iter().all(|p| !p.0.is_whitespace())
+                {
                     self.identifier_end.set(Some(parts[collected - 1].1 + 1));
                 }
                 // 4.25 read as a time (4 and 25) may still be a decimal.
-                if collected == 2 && n == 1 && matches!(parts[1].0, '.' | ',') && self.len_of(parts[1].1) == 2 {
+                if collected == 2
+                    && n == 1
+                    && matches!(parts[1].0, '.' | ',')
+                    && self.len_of(parts[1].1) == 2
+                {
                     let head = digits_value(self.raw(parts[0].1));
                     let tail = digits_value(self.raw(parts[1].1));
                     if let (Some(h), Some(t)) = (head, tail) {
@@ -1270,7 +1410,11 @@ impl<'a> Scan<'a> {
         let as_group = head * 1000.0 + tail;
         let as_decimal = head + tail / 1000.0;
         let (value, _, _) = self.interpret(&[('\0', j), (sep, j + 2)])?;
-        Some(if same_value(value, as_group) { as_decimal } else { as_group })
+        Some(if same_value(value, as_group) {
+            as_decimal
+        } else {
+            as_group
+        })
     }
 
     fn len_of(&self, i: usize) -> usize {
@@ -1291,11 +1435,28 @@ impl<'a> Scan<'a> {
         }
         let (last, last_atom) = parts[n - 1];
         let last_len = self.len_of(last_atom);
-        let is_group = |c: char| if self.conv.dot_decimal && matches!(c, '.' | ',') { c == ',' } else { nm.is_group(c) };
-        let is_decimal = |c: char| if self.conv.dot_decimal && matches!(c, '.' | ',') { c == '.' } else { nm.is_decimal(c) };
+        let is_group = |c: char| {
+            if self.conv.dot_decimal && matches!(c, '.' | ',') {
+                c == ','
+            } else {
+                nm.is_group(c)
+            }
+        };
+        let is_decimal = |c: char| {
+            if self.conv.dot_decimal && matches!(c, '.' | ',') {
+                c == '.'
+            } else {
+                nm.is_decimal(c)
+            }
+        };
         let (mut g, mut d) = (is_group(last), is_decimal(last));
         // 0.001: a lone zero never heads a group (but 0.30 may be a time).
-        if matches!(last, '.' | ',') && n == 2 && self.raw(parts[0].1) == "0" && (g || !d) && last_len != 2 {
+        if matches!(last, '.' | ',')
+            && n == 2
+            && self.raw(parts[0].1) == "0"
+            && (g || !d)
+            && last_len != 2
+        {
             g = false;
             d = true;
         }
@@ -1342,7 +1503,9 @@ impl<'a> Scan<'a> {
         let indian = group_end > 2
             && parts[1..group_end].iter().all(|p| p.0 == ',')
             && self.len_of(parts[group_end - 1].1) == 3
-            && parts[1..group_end - 1].iter().all(|p| self.len_of(p.1) == 2)
+            && parts[1..group_end - 1]
+                .iter()
+                .all(|p| self.len_of(p.1) == 2)
             && self.len_of(parts[0].1) <= 2;
         if group_end > 1 && !indian {
             let head = self.len_of(parts[0].1);
@@ -1368,7 +1531,11 @@ impl<'a> Scan<'a> {
             int = int * pow10(s.chars().count() as i32) + digits_value(s)?;
             int_digits += s.chars().count();
             let tz = s.len() - s.trim_end_matches('0').len();
-            int_str_zeros = if tz == s.len() { int_str_zeros + tz } else { tz };
+            int_str_zeros = if tz == s.len() {
+                int_str_zeros + tz
+            } else {
+                tz
+            };
         }
         if decimal_last {
             let s = digits(last_atom);
@@ -1401,7 +1568,14 @@ impl<'a> Scan<'a> {
     /// rules of the README.
     fn scales_after(&self, e: usize, core: &Core, currency: bool) -> Scaled {
         let nm = self.nm;
-        let mut out = Scaled { applied: false, factor: 1.0, end: e, doubt: false, alt: None, total: None };
+        let mut out = Scaled {
+            applied: false,
+            factor: 1.0,
+            end: e,
+            doubt: false,
+            alt: None,
+            total: None,
+        };
         let mut p = e;
         loop {
             if !self.near(p) {
@@ -1413,7 +1587,9 @@ impl<'a> Scan<'a> {
             {
                 q = c.end;
             }
-            let Some(h) = self.find_after(&nm.scales, q, nm.particles_attach) else { break };
+            let Some(h) = self.find_after(&nm.scales, q, nm.particles_attach) else {
+                break;
+            };
             // A unit that starts here and is longer wins (兆瓦, mW).
             if let Some(u) = self.ul.after.find(self.text, &self.atoms, q, |_| true)
                 && u.end > h.end
@@ -1430,14 +1606,19 @@ impl<'a> Scan<'a> {
                         break;
                     }
                 } else if letters <= 2
-                    || self.ul.after
+                    || self
+                        .ul
+                        .after
                         .find(self.text, &self.atoms, q, |u| {
                             u.end >= h.end || (u.end + 1 == h.end && self.sym(u.end) == Some('.'))
                         })
                         .is_some()
                 {
                     // 5m, 1 600 mil.: a unit unless a currency stands by.
-                    let cur = currency || self.unit_after(h.end).is_some_and(|(u, _)| self.um.is_currency(u));
+                    let cur = currency
+                        || self
+                            .unit_after(h.end)
+                            .is_some_and(|(u, _)| self.um.is_currency(u));
                     if !cur {
                         if !out.applied {
                             out.alt = Some(w.value);
@@ -1504,14 +1685,26 @@ impl<'a> Scan<'a> {
             });
         }
         let c = self.cjk_char(p)?;
-        matches!(self.nm.cjk.get(&c), Some(CjkNumeral::Digit(..) | CjkNumeral::Unit(_))).then(|| self.cjk_numeral(p)).flatten()
+        matches!(
+            self.nm.cjk.get(&c),
+            Some(CjkNumeral::Digit(..) | CjkNumeral::Unit(_))
+        )
+        .then(|| self.cjk_numeral(p))
+        .flatten()
     }
 
     /// The scales of a myriad number: small units (千 百 十) build a section,
     /// large ones (万 億 兆) multiply it, and following smaller sections add:
     /// `2兆3000億`, `1億2千万`, `5億8千5百万`, `一万两千`, `2조 3000억`.
     fn myriad(&self, core: &Core) -> Scaled {
-        let mut out = Scaled { applied: false, factor: 1.0, end: core.end, doubt: false, alt: None, total: None };
+        let mut out = Scaled {
+            applied: false,
+            factor: 1.0,
+            end: core.end,
+            doubt: false,
+            alt: None,
+            total: None,
+        };
         let mut total = 0.0;
         let mut section = 0.0;
         let mut term = core.value;
@@ -1558,7 +1751,8 @@ impl<'a> Scan<'a> {
                         && (self.atoms[e].glued || self.myriad_scale(next.end).is_some())
                     {
                         let next_scale = self.myriad_scale(next.end).map_or(1.0, |x| x.0);
-                        if next_scale < last_large && (next_scale > 1.0 || next.value < last_large) {
+                        if next_scale < last_large && (next_scale > 1.0 || next.value < last_large)
+                        {
                             term = next.value;
                             ulp = next.ulp;
                             e = next.end;
@@ -1575,7 +1769,7 @@ impl<'a> Scan<'a> {
         }
         if out.applied {
             out.end = e;
-            out.factor = largest.max(if total != core.value { 1.0 } else { 1.0 });
+            out.factor = largest;
             if largest == 1.0 {
                 // Only small units (3千): a plain scale.
                 out.factor = total / core.value.max(f64::MIN_POSITIVE);
@@ -1617,7 +1811,10 @@ impl<'a> Scan<'a> {
             return Some(refine(r));
         }
         if self.atoms[e].glued
-            && let Some(h) = self.ul.glued.find(self.text, &self.atoms, e, |h| self.right_ok(h.end, false))
+            && let Some(h) = self
+                .ul
+                .glued
+                .find(self.text, &self.atoms, e, |h| self.right_ok(h.end, false))
         {
             return Some((self.ul.glued.entries[h.entry], h.end));
         }
@@ -1630,7 +1827,10 @@ impl<'a> Scan<'a> {
         {
             return Some(refine(r));
         }
-        let c = self.ul.connectors.find(self.text, &self.atoms, e, |_| true)?;
+        let c = self
+            .ul
+            .connectors
+            .find(self.text, &self.atoms, e, |_| true)?;
         if !self.near(c.end) {
             return None;
         }
@@ -1652,7 +1852,10 @@ impl<'a> Scan<'a> {
                         && um.is_currency(ua)
                         && um.overlap(ua, ub)
                         && b.value < 1.0 / um.refs[ub].factor
-                        && self.text.get(a.end..b.start).is_some_and(|g| g.len() <= 3 && g.chars().all(char::is_whitespace))
+                        && self
+                            .text
+                            .get(a.end..b.start)
+                            .is_some_and(|g| g.len() <= 3 && g.chars().all(char::is_whitespace))
                 }
                 _ => false,
             };
@@ -1676,10 +1879,16 @@ impl<'a> Scan<'a> {
         ms.sort_by_key(|m| m.start);
         for k in 1..ms.len() {
             let (a, b) = (&ms[k - 1], &ms[k]);
-            if a.scale != 1.0 || a.role != Role::Number || b.role != Role::Number || a.spelled != b.spelled {
+            if a.scale != 1.0
+                || a.role != Role::Number
+                || b.role != Role::Number
+                || a.spelled != b.spelled
+            {
                 continue;
             }
-            let Some(between) = self.text.get(a.end..b.start) else { continue };
+            let Some(between) = self.text.get(a.end..b.start) else {
+                continue;
+            };
             let trimmed = between.trim();
             if trimmed.is_empty() || trimmed.len() > 12 || between.contains('\n') {
                 continue;
@@ -1701,12 +1910,18 @@ impl<'a> Scan<'a> {
             if !ok {
                 continue;
             }
-            let (scale, kind, kind_sure, unit, doubt) = (b.scale, b.kind, b.kind_sure, b.unit, b.scale_doubt);
+            let (scale, kind, kind_sure, unit, doubt) =
+                (b.scale, b.kind, b.kind_sure, b.unit, b.scale_doubt);
             let mantissa = b.value / b.scale;
             let (b_clock, b_value) = (b.clock, b.value);
             let a = &mut ms[k - 1];
             // "6-8 p.m.": the afternoon applies to both hours.
-            if b_clock && !a.clock && a.value.fract() == 0.0 && a.value < 12.0 && a.value + 12.0 <= b_value {
+            if b_clock
+                && !a.clock
+                && a.value.fract() == 0.0
+                && a.value < 12.0
+                && a.value + 12.0 <= b_value
+            {
                 a.value += 12.0;
                 a.clock = true;
             }

@@ -61,7 +61,10 @@ pub struct Hit {
 /// characters, folded otherwise.
 pub fn number_case(form: &str) -> CaseRule {
     let letters = form.chars().filter(|c| c.is_alphabetic()).count();
-    let len = form.chars().filter(|c| !c.is_whitespace() && *c != '.').count();
+    let len = form
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .count();
     if letters == 0 || len > 2 {
         CaseRule::Folded
     } else if len == 2 && !form.chars().any(char::is_uppercase) {
@@ -102,9 +105,17 @@ impl<P> Lexicon<P> {
         {
             return;
         }
-        let raw = atoms.iter().map(|a| Box::from(&form[a.start..a.end])).collect();
+        let raw = atoms
+            .iter()
+            .map(|a| Box::from(&form[a.start..a.end]))
+            .collect();
         let idx = self.forms.len();
-        self.forms.push(Form { keys, raw, case, entry });
+        self.forms.push(Form {
+            keys,
+            raw,
+            case,
+            entry,
+        });
         let list = self.by_first.entry(self.forms[idx].keys[0]).or_default();
         list.push(idx);
         let forms = &self.forms;
@@ -137,7 +148,12 @@ impl<P> Lexicon<P> {
             if let Some(end) = matches(f, text, atoms, i) {
                 let raw = &text[atoms[i].start..atoms[i].end];
                 let capitalised = f.case == CaseRule::AsWritten && raw != &*f.raw[0];
-                let hit = Hit { entry: f.entry, start: i, end, capitalised };
+                let hit = Hit {
+                    entry: f.entry,
+                    start: i,
+                    end,
+                    capitalised,
+                };
                 if accept(&hit) {
                     return Some(hit);
                 }
@@ -149,13 +165,20 @@ impl<P> Lexicon<P> {
     /// Every entry whose form matches at atom `i`.
     pub fn all_at(&self, text: &str, atoms: &[Atom], i: usize, out: &mut Vec<Hit>) {
         let Some(first) = atoms.get(i) else { return };
-        let Some(cands) = self.by_first.get(&first.key) else { return };
+        let Some(cands) = self.by_first.get(&first.key) else {
+            return;
+        };
         for &fi in cands {
             let f = &self.forms[fi];
             if let Some(end) = matches(f, text, atoms, i) {
                 let raw = &text[atoms[i].start..atoms[i].end];
                 let capitalised = f.case == CaseRule::AsWritten && raw != &*f.raw[0];
-                out.push(Hit { entry: f.entry, start: i, end, capitalised });
+                out.push(Hit {
+                    entry: f.entry,
+                    start: i,
+                    end,
+                    capitalised,
+                });
             }
         }
     }

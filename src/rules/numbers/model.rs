@@ -131,7 +131,10 @@ fn words_lexicon(entries: &[data::ValueWords]) -> Lexicon<WordEntry> {
     let mut lx = Lexicon::default();
     for e in entries {
         lx.add(
-            WordEntry { value: e.value, ambiguous: e.ambiguous },
+            WordEntry {
+                value: e.value,
+                ambiguous: e.ambiguous,
+            },
             e.words.iter().map(String::as_str),
             number_case,
         );
@@ -173,7 +176,11 @@ impl NumberModel {
         let mut percent_prefix = Lexicon::default();
         let mut percent_prefix_text = Vec::new();
         for p in &t.percent {
-            let e = PercentEntry { factor: p.factor, kind: p.kind, ambiguous: p.ambiguous };
+            let e = PercentEntry {
+                factor: p.factor,
+                kind: p.kind,
+                ambiguous: p.ambiguous,
+            };
             let forms = p.words.iter().map(String::as_str);
             match p.position {
                 Position::Suffix => percent.add(e, forms, number_case),
@@ -186,7 +193,10 @@ impl NumberModel {
         let mut approx = Lexicon::default();
         for a in &t.approximate {
             approx.add(
-                ApproxEntry { value: a.value, vague: a.vague },
+                ApproxEntry {
+                    value: a.value,
+                    vague: a.vague,
+                },
                 a.words.iter().map(String::as_str),
                 number_case,
             );
@@ -194,7 +204,10 @@ impl NumberModel {
         let mut ordinal_words = Lexicon::default();
         for o in &t.ordinal_words {
             ordinal_words.add(
-                WordEntry { value: f64::from(o.value), ambiguous: o.ambiguous },
+                WordEntry {
+                    value: f64::from(o.value),
+                    ambiguous: o.ambiguous,
+                },
                 o.words.iter().map(String::as_str),
                 number_case,
             );
@@ -305,7 +318,10 @@ impl NumberModel {
             ordinal_words: Lexicon::default(),
             fraction_res: Vec::new(),
             cjk: FastMap::default(),
-            starters: ["%", "-", "–"].iter().map(|s| super::atoms::key_of(s)).collect(),
+            starters: ["%", "-", "–"]
+                .iter()
+                .map(|s| super::atoms::key_of(s))
+                .collect(),
         }
     }
 
@@ -323,7 +339,11 @@ impl NumberModel {
 fn plain_lexicon_percent() -> Lexicon<PercentEntry> {
     let mut lx = Lexicon::default();
     lx.add(
-        PercentEntry { factor: 1.0, kind: PercentKind::Percent, ambiguous: false },
+        PercentEntry {
+            factor: 1.0,
+            kind: PercentKind::Percent,
+            ambiguous: false,
+        },
         ["%", "％"],
         number_case,
     );
@@ -386,7 +406,10 @@ impl DateModel {
             for (i, forms) in lists.iter().enumerate() {
                 for f in forms {
                     let e = lx.add(
-                        DateWord { value: i as i32 + offset, ambiguous: ambiguous.contains(f.as_str()) },
+                        DateWord {
+                            value: i as i32 + offset,
+                            ambiguous: ambiguous.contains(f.as_str()),
+                        },
                         [f.as_str()],
                         case,
                     );
@@ -404,7 +427,10 @@ impl DateModel {
         for r in &t.relative_days {
             for f in &r.words {
                 relative.add(
-                    DateWord { value: r.offset, ambiguous: ambiguous.contains(f.as_str()) },
+                    DateWord {
+                        value: r.offset,
+                        ambiguous: ambiguous.contains(f.as_str()),
+                    },
                     [f.as_str()],
                     case,
                 );
@@ -415,7 +441,9 @@ impl DateModel {
         }
         let mut eras = Lexicon::default();
         for e in &t.eras {
-            eras.add(e.start_year, e.names.iter().map(String::as_str), |_| CaseRule::Folded);
+            eras.add(e.start_year, e.names.iter().map(String::as_str), |_| {
+                CaseRule::Folded
+            });
             for n in &e.names {
                 if let Some(a) = atomize(n).first() {
                     starters.insert(a.key);
@@ -428,7 +456,12 @@ impl DateModel {
             lx
         };
         let mut orders = vec![t.date_order];
-        orders.extend(t.alt_date_orders.iter().copied().filter(|o| *o != t.date_order));
+        orders.extend(
+            t.alt_date_orders
+                .iter()
+                .copied()
+                .filter(|o| *o != t.date_order),
+        );
         DateModel {
             code: t.lang.clone(),
             orders,
@@ -470,11 +503,15 @@ pub fn number_model(code: Option<&str>) -> &'static NumberModel {
     static CELL: OnceLock<(Vec<NumberModel>, NumberModel)> = OnceLock::new();
     let (models, generic) = CELL.get_or_init(|| {
         (
-            data::number_tables().iter().map(NumberModel::build).collect(),
+            data::number_tables()
+                .iter()
+                .map(NumberModel::build)
+                .collect(),
             NumberModel::generic(),
         )
     });
-    code.and_then(|c| models.iter().find(|m| m.code == c)).unwrap_or(generic)
+    code.and_then(|c| models.iter().find(|m| m.code == c))
+        .unwrap_or(generic)
 }
 
 /// The date model for a language code (`None`: the generic model).
@@ -486,7 +523,8 @@ pub fn date_model(code: Option<&str>) -> &'static DateModel {
             DateModel::generic(),
         )
     });
-    code.and_then(|c| models.iter().find(|m| m.code == c)).unwrap_or(generic)
+    code.and_then(|c| models.iter().find(|m| m.code == c))
+        .unwrap_or(generic)
 }
 
 /// The value of a digit string (any script), if it is one.

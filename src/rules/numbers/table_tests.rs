@@ -18,20 +18,37 @@ fn number_table_examples() {
             let mut got: Vec<f64> = x
                 .mentions
                 .iter()
-                .filter(|m| m.certain && matches!(m.role, super::extract::Role::Number | super::extract::Role::Code))
+                .filter(|m| {
+                    m.certain
+                        && matches!(
+                            m.role,
+                            super::extract::Role::Number | super::extract::Role::Code
+                        )
+                })
                 .map(|m| m.value)
                 .collect();
             got.sort_by(f64::total_cmp);
             let mut want = ex.values.clone();
             want.sort_by(f64::total_cmp);
             let same = got.len() == want.len() && got.iter().zip(&want).all(|(a, b)| close(*a, *b));
-            let amb_ok = ex.ambiguous_values.iter().all(|a| !got.iter().any(|g| close(*g, *a)));
+            let amb_ok = ex
+                .ambiguous_values
+                .iter()
+                .all(|a| !got.iter().any(|g| close(*g, *a)));
             if !same || !amb_ok {
-                failures.push(format!("{}: {:?}: want {:?} got {:?}", t.lang, ex.text, want, got));
+                failures.push(format!(
+                    "{}: {:?}: want {:?} got {:?}",
+                    t.lang, ex.text, want, got
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn iso(d: &super::extract::DateMention) -> String {
@@ -68,7 +85,12 @@ fn date_table_examples() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -84,13 +106,30 @@ fn unit_table_examples() {
             .filter_map(|m| m.unit.map(|u| (m.value, um.refs[u].id.clone())))
             .collect();
         let ok = got.len() == ex.mentions.len()
-            && got.iter().zip(&ex.mentions).all(|(g, w)| close(g.0, w.value) && g.1.split('|').any(|id| id == w.unit || id == format!("{}-subunit", w.unit)));
+            && got.iter().zip(&ex.mentions).all(|(g, w)| {
+                close(g.0, w.value)
+                    && g.1
+                        .split('|')
+                        .any(|id| id == w.unit || id == format!("{}-subunit", w.unit))
+            });
         if !ok {
-            let want: Vec<(f64, &str)> = ex.mentions.iter().map(|m| (m.value, m.unit.as_str())).collect();
-            failures.push(format!("{}: {:?}: want {:?} got {:?}", ex.lang, ex.text, want, got));
+            let want: Vec<(f64, &str)> = ex
+                .mentions
+                .iter()
+                .map(|m| (m.value, m.unit.as_str()))
+                .collect();
+            failures.push(format!(
+                "{}: {:?}: want {:?} got {:?}",
+                ex.lang, ex.text, want, got
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn rule_named(name: &str) -> &'static dyn crate::rules::Rule {
@@ -102,8 +141,13 @@ fn run_pairs(pairs: &[super::data::PairExample]) -> Vec<String> {
     let mut failures = Vec::new();
     for p in pairs {
         let rule = rule_named(&p.rule);
-        let f = run(rule, &doc(Some((&p.src, &p.src_lang)), (&p.tgt, &p.tgt_lang)));
-        let fired = f.iter().any(|f| f.severity >= crate::finding::Severity::Warning);
+        let f = run(
+            rule,
+            &doc(Some((&p.src, &p.src_lang)), (&p.tgt, &p.tgt_lang)),
+        );
+        let fired = f
+            .iter()
+            .any(|f| f.severity >= crate::finding::Severity::Warning);
         if fired != (p.expect == super::data::Expect::Mismatch) {
             failures.push(format!(
                 "{} {}→{}: {:?} / {:?}: expected {:?}, got {:?}",
@@ -123,24 +167,21 @@ fn run_pairs(pairs: &[super::data::PairExample]) -> Vec<String> {
 #[test]
 fn pair_examples() {
     let failures = run_pairs(&super::data::pair_file().pair_examples);
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn unit_pair_examples() {
     let failures = run_pairs(&unit_table().pair_examples);
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
-}
-
-#[test]
-#[ignore]
-fn debug_extract() {
-    let um = unit_model();
-    for (t, l) in [("僕の週末土曜日のね過ごし方を見て オフィスに来てるんですけど土曜日日曜日は我が社お休み", "ja"), ("我周末的星期六是如何度过的，周六我来了办公室，虽然周六周日我们公司休息", "zh")] {
-        let x = extract(t, Some(l));
-        eprintln!("{l} weekdays {:?}", x.weekdays.iter().map(|w| (&t[w.start..w.end], w.value)).collect::<Vec<_>>());
-        for m in &x.mentions {
-            eprintln!("{l} {:?} {:?} unit={:?}", &t[m.start..m.end], m, m.unit.map(|u| &um.refs[u].id));
-        }
-    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -106,7 +106,12 @@ impl UnitModel {
     fn build(t: &data::UnitTable) -> UnitModel {
         let mut things = Vec::new();
         for c in &t.currencies {
-            things.push(Thing { id: c.code.clone(), dimension: None, factor: 1.0, offset: 0.0 });
+            things.push(Thing {
+                id: c.code.clone(),
+                dimension: None,
+                factor: 1.0,
+                offset: 0.0,
+            });
         }
         for u in &t.units {
             things.push(Thing {
@@ -120,7 +125,8 @@ impl UnitModel {
             things
                 .iter()
                 .position(|t| t.id == id)
-                .unwrap_or_else(|| panic!("corpora/tables/units/units.toml: unknown id {id}")) as u16
+                .unwrap_or_else(|| panic!("corpora/tables/units/units.toml: unknown id {id}"))
+                as u16
         };
         let mut refs: Vec<UnitRef> = Vec::new();
         let mut langs = Vec::new();
@@ -131,7 +137,9 @@ impl UnitModel {
             .chain(std::iter::once(None))
             .collect();
         for lang in lang_list {
-            let mut b = Builder { forms: BTreeMap::new() };
+            let mut b = Builder {
+                forms: BTreeMap::new(),
+            };
             let mut templates: Vec<(String, String, Vec<u16>, String)> = Vec::new();
             let mut glued: Vec<(String, u16, String)> = Vec::new();
             let names_of = |names: &data::Names| -> Vec<String> {
@@ -179,7 +187,12 @@ impl UnitModel {
                 for n in names_of(&u.names) {
                     if n.contains("{}") {
                         let (pre, post) = n.split_once("{}").unwrap_or((&n, ""));
-                        templates.push((pre.trim().to_string(), post.trim().to_string(), me.to_vec(), u.id.clone()));
+                        templates.push((
+                            pre.trim().to_string(),
+                            post.trim().to_string(),
+                            me.to_vec(),
+                            u.id.clone(),
+                        ));
                     } else {
                         b.add(&n, false, &me, 1.0, &u.id);
                     }
@@ -199,8 +212,16 @@ impl UnitModel {
             for ((form, symbol), (th, factor, id)) in b.forms {
                 let r = refs.len();
                 let is_currency = th.iter().all(|&x| x < currency_count);
-                refs.push(UnitRef { things: th, factor, id });
-                let case = if symbol { symbol_case(&form) } else { name_case(&form) };
+                refs.push(UnitRef {
+                    things: th,
+                    factor,
+                    id,
+                });
+                let case = if symbol {
+                    symbol_case(&form)
+                } else {
+                    name_case(&form)
+                };
                 let e = ul.after.add(r, [form.as_str()], |_| case);
                 debug_assert_eq!(e, ul.after.entries.len() - 1);
                 if symbol && is_currency {
@@ -209,12 +230,20 @@ impl UnitModel {
             }
             for (form, thing, id) in glued {
                 let r = refs.len();
-                refs.push(UnitRef { things: vec![thing], factor: 1.0, id });
+                refs.push(UnitRef {
+                    things: vec![thing],
+                    factor: 1.0,
+                    id,
+                });
                 ul.glued.add(r, [form.as_str()], |_| CaseRule::Exact);
             }
             for (pre, post, th, id) in templates {
                 let r = refs.len();
-                refs.push(UnitRef { things: th, factor: 1.0, id });
+                refs.push(UnitRef {
+                    things: th,
+                    factor: 1.0,
+                    id,
+                });
                 let mut after = Lexicon::default();
                 if !post.is_empty() {
                     after.add((), [post.as_str()], |_| CaseRule::Folded);
@@ -223,19 +252,28 @@ impl UnitModel {
                     // "{}キロ" is an ordinary form after the number.
                     ul.after.add(r, [post.as_str()], |_| CaseRule::Folded);
                 } else {
-                    ul.templates.add(Template { after, unit: r }, [pre.as_str()], |_| CaseRule::Folded);
+                    ul.templates
+                        .add(Template { after, unit: r }, [pre.as_str()], |_| {
+                            CaseRule::Folded
+                        });
                 }
             }
             if let Some(l) = lang {
                 let conn = t.connectors.get(l).cloned().unwrap_or_default();
-                ul.connectors.add((), conn.iter().map(String::as_str), |_| CaseRule::Folded);
+                ul.connectors
+                    .add((), conn.iter().map(String::as_str), |_| CaseRule::Folded);
                 langs.push((l.to_string(), ul));
             } else {
                 langs.push((String::new(), ul));
             }
         }
         let generic = langs.pop().map(|(_, g)| g).unwrap_or_default();
-        UnitModel { things, refs, langs, generic }
+        UnitModel {
+            things,
+            refs,
+            langs,
+            generic,
+        }
     }
 
     /// The forms of a language (symbols only for unknown languages).
@@ -247,12 +285,18 @@ impl UnitModel {
 
     /// True when every thing a reference denotes is a currency.
     pub fn is_currency(&self, r: usize) -> bool {
-        self.refs[r].things.iter().all(|&t| self.things[usize::from(t)].dimension.is_none())
+        self.refs[r]
+            .things
+            .iter()
+            .all(|&t| self.things[usize::from(t)].dimension.is_none())
     }
 
     /// The dimensions a reference may have.
     pub fn dimensions(&self, r: usize) -> impl Iterator<Item = Option<Dimension>> + '_ {
-        self.refs[r].things.iter().map(|&t| self.things[usize::from(t)].dimension)
+        self.refs[r]
+            .things
+            .iter()
+            .map(|&t| self.things[usize::from(t)].dimension)
     }
 
     /// True when the two references share a currency or unit.
@@ -264,7 +308,8 @@ impl UnitModel {
     /// True when some currency or unit of `a` and some of `b` share a
     /// dimension (or both are currencies).
     pub fn comparable(&self, a: usize, b: usize) -> bool {
-        self.dimensions(a).any(|da| self.dimensions(b).any(|db| da == db))
+        self.dimensions(a)
+            .any(|da| self.dimensions(b).any(|db| da == db))
     }
 
     /// True when `va` in `a` and `vb` in `b` agree under some reading of
@@ -289,11 +334,15 @@ impl UnitModel {
                 let conv = (sa - y.offset) / y.factor / rb.factor;
                 let temp = x.dimension == Some(Dimension::Temperature);
                 if temp {
-                    if (conv - vb).abs() * y.factor.abs() <= 1.0_f64.max(0.5 * ulp_b * y.factor.abs()) {
+                    if (conv - vb).abs() * y.factor.abs()
+                        <= 1.0_f64.max(0.5 * ulp_b * y.factor.abs())
+                    {
                         return true;
                     }
                     let diff = va * x.factor / y.factor;
-                    if (diff - vb).abs() * y.factor.abs() <= 0.5_f64.max(0.5 * ulp_b * y.factor.abs()) {
+                    if (diff - vb).abs() * y.factor.abs()
+                        <= 0.5_f64.max(0.5 * ulp_b * y.factor.abs())
+                    {
                         return true;
                     }
                 } else if close(conv, vb, ulp_b, 0.02) {
