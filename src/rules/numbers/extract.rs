@@ -677,7 +677,7 @@ impl<'a> Scan<'a> {
             && core.value < 13.0
             && percent_prefix.is_none()
             && currency.is_none()
-            && let Some(next) = self.clock_time(i, j, &core, clock_prefix, role)
+            && let Some(next) = self.clock_time(i, &core, clock_prefix, role)
         {
             return Some(next);
         }
@@ -877,7 +877,6 @@ impl<'a> Scan<'a> {
     fn clock_time(
         &mut self,
         i: usize,
-        j: usize,
         core: &Core,
         prefix: Option<bool>,
         role: Role,
@@ -955,7 +954,6 @@ impl<'a> Scan<'a> {
                 ..base.clone()
             });
         }
-        let _ = j;
         self.out.mentions.push(base);
         Some(e)
     }
@@ -1404,7 +1402,6 @@ impl<'a> Scan<'a> {
             return None;
         }
         let sep = self.sym(j + 1).filter(|c| matches!(c, '.' | ','))?;
-        let _ = sep;
         let head = digits_value(self.raw(j))?;
         let tail = digits_value(self.raw(j + 2))?;
         let as_group = head * 1000.0 + tail;

@@ -161,27 +161,6 @@ impl<P> Lexicon<P> {
         }
         None
     }
-
-    /// Every entry whose form matches at atom `i`.
-    pub fn all_at(&self, text: &str, atoms: &[Atom], i: usize, out: &mut Vec<Hit>) {
-        let Some(first) = atoms.get(i) else { return };
-        let Some(cands) = self.by_first.get(&first.key) else {
-            return;
-        };
-        for &fi in cands {
-            let f = &self.forms[fi];
-            if let Some(end) = matches(f, text, atoms, i) {
-                let raw = &text[atoms[i].start..atoms[i].end];
-                let capitalised = f.case == CaseRule::AsWritten && raw != &*f.raw[0];
-                out.push(Hit {
-                    entry: f.entry,
-                    start: i,
-                    end,
-                    capitalised,
-                });
-            }
-        }
-    }
 }
 
 /// True when two atoms may be adjacent inside a form: glued, or separated
