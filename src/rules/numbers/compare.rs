@@ -111,10 +111,11 @@ fn sentence_of(sents: &[crate::segment::Sentence], byte: usize) -> usize {
 
 /// Runs the comparison and appends the findings of one rule.
 pub fn report(cx: &PairContext<'_>, code: Code, meta: &'static RuleMeta, out: &mut Vec<Finding>) {
-    for d in analyze(cx) {
+    for d in memoized(cx).iter() {
         if d.code != code {
             continue;
         }
+        let d = d.clone();
         let mut f = meta.finding(target_span(d.target.0, d.target.1), d.message);
         f.severity = d.severity;
         f.source_paragraph = d.source_paragraph;
@@ -124,6 +125,55 @@ pub fn report(cx: &PairContext<'_>, code: Code, meta: &'static RuleMeta, out: &m
         f.suggestion = d.suggestion;
         out.push(f);
     }
+}
+
+/// Identity of a document for the memo: both texts, their languages and
+/// the alignment's shape.
+fn memo_key(cx: &PairContext<'_>) -> (u64, usize, usize) {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::hash::FxHasher::default();
+    let (src_len, tgt_len) = (
+        cx.source.map_or(0, |s| s.text().len()),
+        cx.target.text().len(),
+    );
+    if let Some(s) = cx.source {
+        s.text().hash(&mut h);
+        s.lang().map(|l| l.code()).hash(&mut h);
+    }
+    cx.target.text().hash(&mut h);
+    cx.target.lang().map(|l| l.code()).hash(&mut h);
+    if let Some(al) = cx.alignment {
+        for l in &al.paragraphs {
+            (&l.source, &l.target).hash(&mut h);
+        }
+        for s in al.sentences.iter().flatten() {
+            (&s.source, &s.target).hash(&mut h);
+        }
+    }
+    (h.finish(), src_len, tgt_len)
+}
+
+/// The differences of a document, computed once for the four rules of the
+/// group that run one after the other on it (a per-thread memo of the last
+/// document: the same input always gives the same differences).
+fn memoized(cx: &PairContext<'_>) -> std::rc::Rc<Vec<Difference>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static LAST: RefCell<Option<((u64, usize, usize), Rc<Vec<Difference>>)>> = const { RefCell::new(None) };
+    }
+    let key = memo_key(cx);
+    if let Some(hit) = LAST.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, v)| Rc::clone(v))
+    }) {
+        return hit;
+    }
+    let value = Rc::new(analyze(cx));
+    LAST.with(|l| *l.borrow_mut() = Some((key, Rc::clone(&value))));
+    value
 }
 
 /// The differences of a document, for every rule of the group.

@@ -28,8 +28,15 @@ pub(super) fn find(s: &mut Scan<'_>) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut taken_years = vec![false; years.len()];
     let mut i = 0;
+    let mut year_starts: Vec<usize> = years.iter().map(|y| y.start).collect();
+    year_starts.sort_unstable();
+    let year_start = |i: usize| !year_starts.is_empty() && year_starts.binary_search(&i).is_ok();
     while i < s.atoms.len() {
-        if s.used[i] && !years.iter().any(|y| y.start == i) {
+        let a = &s.atoms[i];
+        let candidate = a.kind == AtomKind::Digits
+            || (a.kind != AtomKind::Sym && s.dm.starters.contains(&a.key))
+            || year_start(i);
+        if !candidate || (s.used[i] && !year_start(i)) {
             i += 1;
             continue;
         }

@@ -351,7 +351,9 @@ impl<'a> Scan<'a> {
     fn run(&mut self) {
         // Figures inside URLs, e-mail addresses, handles and hashtags are
         // not figures of the story (@user18, example.com/2024/05).
-        for t in crate::segment::tokens(self.text) {
+        let t = self.text;
+        let may_link = t.contains("://") || t.contains("www.") || t.contains(['@', '#']);
+        for t in crate::segment::tokens(if may_link { t } else { "" }) {
             if t.kind == crate::segment::TokenKind::Link {
                 let (a, b) = (self.atom_at(t.start), self.atom_end(t.end));
                 if a < b {
@@ -437,14 +439,7 @@ impl<'a> Scan<'a> {
         let a = &self.atoms[i];
         match a.kind {
             AtomKind::Digits => true,
-            _ => {
-                self.nm.starters.contains(&a.key)
-                    || self.ul.before.starts(a.key)
-                    || self.ul.templates.starts(a.key)
-                    || self
-                        .cjk_char(i)
-                        .is_some_and(|c| self.nm.cjk.contains_key(&c))
-            }
+            _ => self.nm.starters.contains(&a.key),
         }
     }
 
@@ -472,33 +467,73 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// Numeric ordinals by the table's patterns. Patterns on digits run on a
+    /// small window around each digit run (cheap); the others (第三) on the
+    /// whole text.
     fn ordinal_marks(&mut self) {
+        let text = self.text;
+        let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let record = |c: regex::Captures<'_>, base: usize, found: &mut Vec<_>| {
+            let (Some(m), Some(g)) = (c.get(0), c.get(1)) else {
+                return;
+            };
+            found.push((
+                g.start() + base,
+                g.end() + base,
+                m.start() + base,
+                m.end() + base,
+            ));
+        };
         for (re, ambiguous) in &self.nm.ordinal_res {
             if *ambiguous {
                 continue;
             }
-            for c in re.captures_iter(self.text) {
-                let (Some(m), Some(g)) = (c.get(0), c.get(1)) else {
-                    continue;
-                };
+            if !re.as_str().contains("\\d") {
+                for c in re.captures_iter(text) {
+                    record(c, 0, &mut found);
+                }
+                continue;
+            }
+            for a in self.atoms.iter().filter(|a| a.kind == AtomKind::Digits) {
+                let mut ws = a.start;
+                for _ in 0..3 {
+                    match text[..ws].chars().next_back() {
+                        Some(c) => ws -= c.len_utf8(),
+                        None => break,
+                    }
+                }
+                let mut we = a.end;
+                for _ in 0..12 {
+                    match text[we..].chars().next() {
+                        Some(c) => we += c.len_utf8(),
+                        None => break,
+                    }
+                }
+                if let Some(c) = re.captures(&text[ws..we])
+                    && c.get(1).is_some_and(|g| g.start() + ws == a.start)
+                {
+                    record(c, ws, &mut found);
+                }
+            }
+        }
+        for (num_start, num_end, start, end) in found {
+            {
                 // "30 °C" is a temperature, not the 30th.
-                if m.as_str().ends_with(['°', 'º'])
-                    && self.text[m.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
+                if text[start..end].ends_with(['°', 'º'])
+                    && text[end..].chars().next().is_some_and(char::is_alphabetic)
                 {
                     continue;
                 }
                 self.ords.push(OrdMark {
-                    num_start: g.start(),
-                    num_end: g.end(),
-                    start: m.start(),
-                    end: m.end(),
+                    num_start,
+                    num_end,
+                    start,
+                    end,
                 });
             }
         }
         self.ords.sort_by_key(|o| o.num_start);
+        self.ords.dedup_by_key(|o| (o.num_start, o.num_end));
     }
 
     fn ordinal_at(&self, start: usize, end: usize) -> Option<OrdMark> {

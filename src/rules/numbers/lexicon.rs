@@ -122,6 +122,11 @@ impl<P> Lexicon<P> {
         list.sort_by(|&a, &b| forms[b].keys.len().cmp(&forms[a].keys.len()));
     }
 
+    /// The keys of the first atoms of all forms.
+    pub fn first_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.by_first.keys().copied()
+    }
+
     /// True when some form starts with an atom of this key.
     pub fn starts(&self, key: u64) -> bool {
         self.by_first.contains_key(&key)

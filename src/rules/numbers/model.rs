@@ -249,6 +249,20 @@ impl NumberModel {
         all_forms.extend(t.range_connectors.iter().map(String::as_str));
         let words = words_lexicon(&t.number_words);
         starters_of(&all_forms, &mut starters);
+        // Currency symbols and unit templates that stand before a number,
+        // and CJK numerals, start expressions too.
+        let ul = super::units::unit_model().lang(Some(&t.lang));
+        starters.extend(ul.before.first_keys());
+        starters.extend(ul.templates.first_keys());
+        for c in t
+            .cjk
+            .digits
+            .iter()
+            .chain(&t.cjk.small_units)
+            .flat_map(|d| &d.chars)
+        {
+            starters.insert(super::atoms::key_of(c));
+        }
         NumberModel {
             code: t.lang.clone(),
             word_boundary: t.word_boundary,
@@ -321,6 +335,7 @@ impl NumberModel {
             starters: ["%", "-", "–"]
                 .iter()
                 .map(|s| super::atoms::key_of(s))
+                .chain(super::units::unit_model().lang(None).before.first_keys())
                 .collect(),
         }
     }
