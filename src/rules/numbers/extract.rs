@@ -1819,7 +1819,13 @@ impl<'a> Scan<'a> {
         let try_at = |p: usize| {
             let h = self.ul.after.find(self.text, &self.atoms, p, |h| {
                 let last = &self.atoms[h.end - 1];
-                !self.used[h.start..h.end].contains(&true)
+                // "Euro 4", "Euro 5": a name with its own number.
+                let named = self
+                    .atoms
+                    .get(h.end)
+                    .is_some_and(|a| a.kind == AtomKind::Digits && self.near(h.end));
+                !named
+                    && !self.used[h.start..h.end].contains(&true)
                     && (!last.is_letter() || self.right_ok(h.end, self.nm.particles_attach))
                     && self.left_ok(h.start)
             })?;
