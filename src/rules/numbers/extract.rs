@@ -1823,7 +1823,7 @@ impl<'a> Scan<'a> {
                 let named = self
                     .atoms
                     .get(h.end)
-                    .is_some_and(|a| a.kind == AtomKind::Digits && self.near(h.end));
+                    .is_some_and(|a| a.kind == AtomKind::Digits && !a.glued && self.near(h.end));
                 !named
                     && !self.used[h.start..h.end].contains(&true)
                     && (!last.is_letter() || self.right_ok(h.end, self.nm.particles_attach))
