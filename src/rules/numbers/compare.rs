@@ -153,6 +153,9 @@ fn memo_key(cx: &PairContext<'_>) -> (u64, usize, usize) {
     (h.finish(), src_len, tgt_len)
 }
 
+/// The last document analysed on this thread and its differences.
+type Memo = ((u64, usize, usize), std::rc::Rc<Vec<Difference>>);
+
 /// The differences of a document, computed once for the four rules of the
 /// group that run one after the other on it (a per-thread memo of the last
 /// document: the same input always gives the same differences).
@@ -160,7 +163,7 @@ fn memoized(cx: &PairContext<'_>) -> std::rc::Rc<Vec<Difference>> {
     use std::cell::RefCell;
     use std::rc::Rc;
     thread_local! {
-        static LAST: RefCell<Option<((u64, usize, usize), Rc<Vec<Difference>>)>> = const { RefCell::new(None) };
+        static LAST: RefCell<Option<Memo>> = const { RefCell::new(None) };
     }
     let key = memo_key(cx);
     if let Some(hit) = LAST.with(|l| {
