@@ -76,6 +76,20 @@ pub fn fold_char(c: char, mut out: impl FnMut(char)) {
         out(char::from(b'0' + d as u8));
         return;
     }
+    // Latin-1, Greek and Cyrillic capitals without the Unicode tables.
+    let u = c as u32;
+    let simple = match u {
+        0xC0..=0xDE if u != 0xD7 => Some(u + 0x20),
+        0x391..=0x3A9 if u != 0x3A2 => Some(u + 0x20),
+        0x410..=0x42F => Some(u + 0x20),
+        0x400..=0x40F => Some(u + 0x50),
+        0xDF..=0xFF | 0x3B1..=0x3C9 | 0x430..=0x45F => Some(u),
+        _ => None,
+    };
+    if let Some(l) = simple.and_then(char::from_u32) {
+        out(strip_greek_accent(l));
+        return;
+    }
     let c = match c {
         '\u{2019}' | '\u{02BC}' | '\u{2018}' => '\'',
         'ş' | 'Ş' => 'ș',
@@ -115,6 +129,13 @@ pub fn key_of(s: &str) -> u64 {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Latin-1 and Latin Extended, Greek and Cyrillic letters without the
+    // Unicode table lookup.
+    match c as u32 {
+        0xC0..=0x24F => return c != '×' && c != '÷',
+        0x386..=0x3FF | 0x400..=0x481 | 0x48A..=0x52F => return true,
+        _ => {}
+    }
     (c.is_alphabetic() && !is_cjk_char(c)) || unicode_normalization::char::is_combining_mark(c)
 }
 

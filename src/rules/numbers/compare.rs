@@ -530,7 +530,8 @@ impl Cmp<'_, '_> {
         let et = self.explained(t, false, g);
         // Both figures accounted for otherwise; or an uncertain partner while
         // the certain figure is accounted for.
-        if (es && (et || !tc)) || (!sc && et) {
+        let accounted = (es && (et || !tc)) || (et && !sc);
+        if accounted {
             return None;
         }
         let d = self.distance(s, t);
@@ -543,6 +544,16 @@ impl Cmp<'_, '_> {
         // accounts for.
         if d > 0 && (es || et || !sc || !tc || ms.spelled || mt.spelled) {
             return None;
+        }
+        // A number word against a figure of another order ("four" against
+        // "sto", "two" against 20): more likely a restatement.
+        if (ms.spelled || mt.spelled) && (mt.value / ms.value).abs().log10().abs() > 0.5 {
+            sure = false;
+        }
+        // Codes of different lengths (WR417H against WR4I7H).
+        if ms.role == Role::Code && mt.role == Role::Code {
+            let digits = |v: f64| format!("{}", v.abs().trunc()).len();
+            sure &= digits(ms.value) == digits(mt.value);
         }
         // A code (COVID-19) against a plain figure, unless both are single
         // digits (Formel-1 against Formule 9).
@@ -865,14 +876,13 @@ impl Cmp<'_, '_> {
             ls.retain(|&i| i != a);
             lt.retain(|&i| i != b);
         }
-        if std::env::var_os("WC_DEBUG").is_some() {
-            eprintln!(
-                "  DW src={:?} tgt={:?} left {:?} {:?}",
-                sw.iter().map(|d| (d.value, ps[0])).collect::<Vec<_>>(),
-                tw.iter().map(|d| d.value).collect::<Vec<_>>(),
-                ls,
-                lt
-            );
+        if weekdays {
+            // A weekday form that is also a word (周日) accounts for the same
+            // weekday on the other side.
+            let us = in_paras(self.src, &self.src.x.uncertain_weekdays, sp, |d| d.start);
+            let ut = in_paras(self.tgt, &self.tgt.x.uncertain_weekdays, tp, |d| d.start);
+            ls.retain(|&i| !ut.iter().any(|u| u.value == sw[i].value));
+            lt.retain(|&i| !us.iter().any(|u| u.value == tw[i].value));
         }
         for (a, b) in pair_leftovers(&ls, &lt, &ps, &pt) {
             let (x, y) = (sw[a], tw[b]);
@@ -1198,6 +1208,9 @@ pub fn weekday_of(y: i32, m: u8, d: u8) -> i32 {
     if dow == 0 { 7 } else { dow }
 }
 
+/// Year, month and day of a date, for comparisons.
+type DateKey = (Option<i32>, Option<u8>, Option<u8>);
+
 /// A weekday written next to a full date that falls on another day.
 fn weekday_contradictions(tgt: &Side<'_>, src: Option<&Side<'_>>, out: &mut Vec<Difference>) {
     let contradictions = |side: &Side<'_>| -> Vec<(DayWord, DateMention, i32)> {
@@ -1237,8 +1250,7 @@ fn weekday_contradictions(tgt: &Side<'_>, src: Option<&Side<'_>>, out: &mut Vec<
         }
         v
     };
-    #[allow(clippy::type_complexity)]
-    let src_bad: Vec<(i32, (Option<i32>, Option<u8>, Option<u8>))> = src
+    let src_bad: Vec<(i32, DateKey)> = src
         .map(|s| {
             contradictions(s)
                 .into_iter()

@@ -28,8 +28,15 @@ pub(super) fn find(s: &mut Scan<'_>) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut taken_years = vec![false; years.len()];
     let mut i = 0;
+    let mut year_starts: Vec<usize> = years.iter().map(|y| y.start).collect();
+    year_starts.sort_unstable();
+    let year_start = |i: usize| !year_starts.is_empty() && year_starts.binary_search(&i).is_ok();
     while i < s.atoms.len() {
-        if s.used[i] && !years.iter().any(|y| y.start == i) {
+        let a = &s.atoms[i];
+        let candidate = a.kind == AtomKind::Digits
+            || (a.kind != AtomKind::Sym && s.dm.starters.contains(&a.key))
+            || year_start(i);
+        if !candidate || (s.used[i] && !year_start(i)) {
             i += 1;
             continue;
         }
@@ -569,14 +576,20 @@ fn day_words(s: &mut Scan<'_>, spans: &[(usize, usize)]) {
             let near_date = spans.iter().any(|&(a, b)| {
                 (h.end <= a && a - h.end <= 2) || (b <= h.start && h.start - b <= 2)
             });
+            let (bs, be) = (s.atoms[h.start].start, s.atoms[h.end - 1].end);
             if !w.ambiguous || near_date {
-                let (bs, be) = (s.atoms[h.start].start, s.atoms[h.end - 1].end);
                 s.out.weekdays.push(DayWord {
                     start: bs,
                     end: be,
                     value: w.value,
                 });
                 s.used[h.start..h.end].iter_mut().for_each(|u| *u = true);
+            } else {
+                s.out.uncertain_weekdays.push(DayWord {
+                    start: bs,
+                    end: be,
+                    value: w.value,
+                });
             }
             i = h.end;
             continue;

@@ -134,6 +134,9 @@ pub struct Extraction {
     /// Month names that are also ordinary words, found with no day or year
     /// beside them (`fin mars`, `May`): they explain, never raise.
     pub uncertain_months: Vec<DayWord>,
+    /// Weekday forms that are also ordinary words (`So`, `周日`), found
+    /// with no date beside them: they explain, never raise.
+    pub uncertain_weekdays: Vec<DayWord>,
 }
 
 impl Extraction {
@@ -169,6 +172,12 @@ impl Extraction {
             }));
         self.uncertain_months
             .extend(other.uncertain_months.into_iter().map(|mut m| {
+                m.start += base;
+                m.end += base;
+                m
+            }));
+        self.uncertain_weekdays
+            .extend(other.uncertain_weekdays.into_iter().map(|mut m| {
                 m.start += base;
                 m.end += base;
                 m
@@ -257,6 +266,7 @@ pub fn extract_with(text: &str, lang: Option<&str>, conv: Convention) -> Extract
     let mut s = Scan {
         conv,
         identifier_end: std::cell::Cell::new(None),
+        decimal_alt: std::cell::Cell::new(None),
         text,
         atoms: atomize(text),
         nm: number_model(lang),
@@ -309,6 +319,9 @@ pub(super) struct Scan<'a> {
     conv: Convention,
     /// Set by [`Scan::numeral`] when the digits form an identifier.
     identifier_end: std::cell::Cell<Option<usize>>,
+    /// Set by [`Scan::numeral`] when a stop before two digits was not read
+    /// as a decimal: the decimal reading.
+    decimal_alt: std::cell::Cell<Option<f64>>,
     pub(super) text: &'a str,
     pub(super) atoms: Vec<Atom>,
     pub(super) nm: &'a NumberModel,
@@ -338,7 +351,9 @@ impl<'a> Scan<'a> {
     fn run(&mut self) {
         // Figures inside URLs, e-mail addresses, handles and hashtags are
         // not figures of the story (@user18, example.com/2024/05).
-        for t in crate::segment::tokens(self.text) {
+        let t = self.text;
+        let may_link = t.contains("://") || t.contains("www.") || t.contains(['@', '#']);
+        for t in crate::segment::tokens(if may_link { t } else { "" }) {
             if t.kind == crate::segment::TokenKind::Link {
                 let (a, b) = (self.atom_at(t.start), self.atom_end(t.end));
                 if a < b {
@@ -424,14 +439,7 @@ impl<'a> Scan<'a> {
         let a = &self.atoms[i];
         match a.kind {
             AtomKind::Digits => true,
-            _ => {
-                self.nm.starters.contains(&a.key)
-                    || self.ul.before.starts(a.key)
-                    || self.ul.templates.starts(a.key)
-                    || self
-                        .cjk_char(i)
-                        .is_some_and(|c| self.nm.cjk.contains_key(&c))
-            }
+            _ => self.nm.starters.contains(&a.key),
         }
     }
 
@@ -459,33 +467,73 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// Numeric ordinals by the table's patterns. Patterns on digits run on a
+    /// small window around each digit run (cheap); the others (第三) on the
+    /// whole text.
     fn ordinal_marks(&mut self) {
+        let text = self.text;
+        let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let record = |c: regex::Captures<'_>, base: usize, found: &mut Vec<_>| {
+            let (Some(m), Some(g)) = (c.get(0), c.get(1)) else {
+                return;
+            };
+            found.push((
+                g.start() + base,
+                g.end() + base,
+                m.start() + base,
+                m.end() + base,
+            ));
+        };
         for (re, ambiguous) in &self.nm.ordinal_res {
             if *ambiguous {
                 continue;
             }
-            for c in re.captures_iter(self.text) {
-                let (Some(m), Some(g)) = (c.get(0), c.get(1)) else {
-                    continue;
-                };
+            if !re.as_str().contains("\\d") {
+                for c in re.captures_iter(text) {
+                    record(c, 0, &mut found);
+                }
+                continue;
+            }
+            for a in self.atoms.iter().filter(|a| a.kind == AtomKind::Digits) {
+                let mut ws = a.start;
+                for _ in 0..3 {
+                    match text[..ws].chars().next_back() {
+                        Some(c) => ws -= c.len_utf8(),
+                        None => break,
+                    }
+                }
+                let mut we = a.end;
+                for _ in 0..12 {
+                    match text[we..].chars().next() {
+                        Some(c) => we += c.len_utf8(),
+                        None => break,
+                    }
+                }
+                if let Some(c) = re.captures(&text[ws..we])
+                    && c.get(1).is_some_and(|g| g.start() + ws == a.start)
+                {
+                    record(c, ws, &mut found);
+                }
+            }
+        }
+        for (num_start, num_end, start, end) in found {
+            {
                 // "30 °C" is a temperature, not the 30th.
-                if m.as_str().ends_with(['°', 'º'])
-                    && self.text[m.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
+                if text[start..end].ends_with(['°', 'º'])
+                    && text[end..].chars().next().is_some_and(char::is_alphabetic)
                 {
                     continue;
                 }
                 self.ords.push(OrdMark {
-                    num_start: g.start(),
-                    num_end: g.end(),
-                    start: m.start(),
-                    end: m.end(),
+                    num_start,
+                    num_end,
+                    start,
+                    end,
                 });
             }
         }
         self.ords.sort_by_key(|o| o.num_start);
+        self.ords.dedup_by_key(|o| (o.num_start, o.num_end));
     }
 
     fn ordinal_at(&self, start: usize, end: usize) -> Option<OrdMark> {
@@ -664,7 +712,7 @@ impl<'a> Scan<'a> {
             && core.value < 13.0
             && percent_prefix.is_none()
             && currency.is_none()
-            && let Some(next) = self.clock_time(i, j, &core, clock_prefix, role)
+            && let Some(next) = self.clock_time(i, &core, clock_prefix, role)
         {
             return Some(next);
         }
@@ -864,7 +912,6 @@ impl<'a> Scan<'a> {
     fn clock_time(
         &mut self,
         i: usize,
-        j: usize,
         core: &Core,
         prefix: Option<bool>,
         role: Role,
@@ -942,7 +989,6 @@ impl<'a> Scan<'a> {
                 ..base.clone()
             });
         }
-        let _ = j;
         self.out.mentions.push(base);
         Some(e)
     }
@@ -1076,6 +1122,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         self.identifier_end.set(None);
+        self.decimal_alt.set(None);
         let (value, end, ulp) = self.numeral(j);
         if let Some(id_end) = self.identifier_end.take() {
             // Compared as its digits, whatever the separators.
@@ -1090,7 +1137,15 @@ impl<'a> Scan<'a> {
         }
         let mut c = base(value, end, ulp);
         c.digits = true;
-        c.alt = self.other_reading(j, end);
+        c.alt = self.other_reading(j, end).or(self.decimal_alt.take());
+        // .35 after a range dash or alone: a fragment ("4.25-.35", ".357").
+        if j > 0
+            && self.sym(j - 1) == Some('.')
+            && self.atoms[j].glued
+            && !(j > 1 && self.atoms[j - 1].glued && self.atoms[j - 2].kind == AtomKind::Digits)
+        {
+            c.weak = true;
+        }
         // Hours before "p.m." and the like are not handled: 24-hour copy
         // dominates news, and "3 p.m." against "15 Uhr" is rare in a pair.
         if let Some(o) = self.ordinal_at(a.start, self.atoms[end - 1].end) {
@@ -1351,8 +1406,23 @@ impl<'a> Scan<'a> {
             if let Some(r) = self.interpret(&parts[..n]) {
                 // 2.18.512, 192.168.0.1, 1.2.3: three parts or more that do
                 // not read as one number are an identifier.
-                if collected >= 3 && n < collected {
+                if collected >= 3
+                    && n < collected
+                    && parts[1..collected].iter().all(|p| !p.0.is_whitespace())
+                {
                     self.identifier_end.set(Some(parts[collected - 1].1 + 1));
+                }
+                // 4.25 read as a time (4 and 25) may still be a decimal.
+                if collected == 2
+                    && n == 1
+                    && matches!(parts[1].0, '.' | ',')
+                    && self.len_of(parts[1].1) == 2
+                {
+                    let head = digits_value(self.raw(parts[0].1));
+                    let tail = digits_value(self.raw(parts[1].1));
+                    if let (Some(h), Some(t)) = (head, tail) {
+                        self.decimal_alt.set(Some(h + t / 100.0));
+                    }
                 }
                 return r;
             }
@@ -1367,7 +1437,6 @@ impl<'a> Scan<'a> {
             return None;
         }
         let sep = self.sym(j + 1).filter(|c| matches!(c, '.' | ','))?;
-        let _ = sep;
         let head = digits_value(self.raw(j))?;
         let tail = digits_value(self.raw(j + 2))?;
         let as_group = head * 1000.0 + tail;
@@ -1732,7 +1801,7 @@ impl<'a> Scan<'a> {
         }
         if out.applied {
             out.end = e;
-            out.factor = largest.max(1.0);
+            out.factor = largest;
             if largest == 1.0 {
                 // Only small units (3千): a plain scale.
                 out.factor = total / core.value.max(f64::MIN_POSITIVE);
@@ -1750,7 +1819,13 @@ impl<'a> Scan<'a> {
         let try_at = |p: usize| {
             let h = self.ul.after.find(self.text, &self.atoms, p, |h| {
                 let last = &self.atoms[h.end - 1];
-                !self.used[h.start..h.end].contains(&true)
+                // "Euro 4", "Euro 5": a name with its own number.
+                let named = self
+                    .atoms
+                    .get(h.end)
+                    .is_some_and(|a| a.kind == AtomKind::Digits && !a.glued && self.near(h.end));
+                !named
+                    && !self.used[h.start..h.end].contains(&true)
                     && (!last.is_letter() || self.right_ok(h.end, self.nm.particles_attach))
                     && self.left_ok(h.start)
             })?;
@@ -1854,6 +1929,14 @@ impl<'a> Scan<'a> {
             };
             let trimmed = between.trim();
             if trimmed.is_empty() || trimmed.len() > 12 || between.contains('\n') {
+                continue;
+            }
+            // 15 x 15 cm: the unit applies to both sides.
+            if matches!(trimmed, "x" | "×" | "X" | "*") {
+                let unit = b.unit;
+                if ms[k - 1].unit.is_none() {
+                    ms[k - 1].unit = unit;
+                }
                 continue;
             }
             let atoms = atomize(trimmed);

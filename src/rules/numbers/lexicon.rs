@@ -122,6 +122,11 @@ impl<P> Lexicon<P> {
         list.sort_by(|&a, &b| forms[b].keys.len().cmp(&forms[a].keys.len()));
     }
 
+    /// The keys of the first atoms of all forms.
+    pub fn first_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.by_first.keys().copied()
+    }
+
     /// True when some form starts with an atom of this key.
     pub fn starts(&self, key: u64) -> bool {
         self.by_first.contains_key(&key)
@@ -160,27 +165,6 @@ impl<P> Lexicon<P> {
             }
         }
         None
-    }
-
-    /// Every entry whose form matches at atom `i`.
-    pub fn all_at(&self, text: &str, atoms: &[Atom], i: usize, out: &mut Vec<Hit>) {
-        let Some(first) = atoms.get(i) else { return };
-        let Some(cands) = self.by_first.get(&first.key) else {
-            return;
-        };
-        for &fi in cands {
-            let f = &self.forms[fi];
-            if let Some(end) = matches(f, text, atoms, i) {
-                let raw = &text[atoms[i].start..atoms[i].end];
-                let capitalised = f.case == CaseRule::AsWritten && raw != &*f.raw[0];
-                out.push(Hit {
-                    entry: f.entry,
-                    start: i,
-                    end,
-                    capitalised,
-                });
-            }
-        }
     }
 }
 

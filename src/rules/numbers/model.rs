@@ -148,8 +148,8 @@ fn plain_lexicon<'a>(forms: impl IntoIterator<Item = &'a str>) -> Lexicon<()> {
     lx
 }
 
-fn starters_of<P>(lx: &Lexicon<P>, text_forms: &[&str], set: &mut FastSet<u64>) {
-    let _ = lx;
+/// Adds the key of the first atom of every form to `set`.
+fn starters_of(text_forms: &[&str], set: &mut FastSet<u64>) {
     for f in text_forms {
         if let Some(a) = super::atoms::form_atoms(f).first() {
             set.insert(a.key);
@@ -248,7 +248,21 @@ impl NumberModel {
         clock.add(true, t.clock_pm.iter().map(String::as_str), number_case);
         all_forms.extend(t.range_connectors.iter().map(String::as_str));
         let words = words_lexicon(&t.number_words);
-        starters_of(&words, &all_forms, &mut starters);
+        starters_of(&all_forms, &mut starters);
+        // Currency symbols and unit templates that stand before a number,
+        // and CJK numerals, start expressions too.
+        let ul = super::units::unit_model().lang(Some(&t.lang));
+        starters.extend(ul.before.first_keys());
+        starters.extend(ul.templates.first_keys());
+        for c in t
+            .cjk
+            .digits
+            .iter()
+            .chain(&t.cjk.small_units)
+            .flat_map(|d| &d.chars)
+        {
+            starters.insert(super::atoms::key_of(c));
+        }
         NumberModel {
             code: t.lang.clone(),
             word_boundary: t.word_boundary,
@@ -321,6 +335,7 @@ impl NumberModel {
             starters: ["%", "-", "–"]
                 .iter()
                 .map(|s| super::atoms::key_of(s))
+                .chain(super::units::unit_model().lang(None).before.first_keys())
                 .collect(),
         }
     }
@@ -405,7 +420,7 @@ impl DateModel {
             let mut lx = Lexicon::default();
             for (i, forms) in lists.iter().enumerate() {
                 for f in forms {
-                    let e = lx.add(
+                    lx.add(
                         DateWord {
                             value: i as i32 + offset,
                             ambiguous: ambiguous.contains(f.as_str()),
@@ -413,7 +428,6 @@ impl DateModel {
                         [f.as_str()],
                         case,
                     );
-                    let _ = e;
                     if let Some(a) = atomize(f).first() {
                         starters.insert(a.key);
                     }

@@ -186,25 +186,121 @@ fn unit_pair_examples() {
     );
 }
 
+/// The data checks of the tables' READMEs.
 #[test]
-#[ignore]
-fn debug_extract() {
-    let um = unit_model();
-    for (t, l) in [
-        (
-            "Штраф составит 1,5 тыс. рублей, а 1,5 тысячи человек вышли.",
-            "ru",
-        ),
-        ("気温はマイナス30℃、氷点下30℃まで下がった", "ja"),
-    ] {
-        let x = extract(t, Some(l));
-        for m in &x.mentions {
-            eprintln!(
-                "{l} {:?} {:?} unit={:?}",
-                &t[m.start..m.end],
-                m,
-                m.unit.map(|u| &um.refs[u].id)
-            );
+fn number_and_date_tables_are_consistent() {
+    use crate::tables::tables_of;
+    use std::collections::{BTreeSet, HashMap};
+    for kind in ["numbers", "numbers/dates"] {
+        let mut keys: Option<BTreeSet<String>> = None;
+        for (stem, text) in tables_of(kind) {
+            let v: toml::Table =
+                toml::from_str(text).unwrap_or_else(|e| panic!("{kind}/{stem}: {e}"));
+            let k: BTreeSet<String> = v.keys().cloned().collect();
+            if let Some(prev) = &keys {
+                assert_eq!(prev, &k, "{kind}/{stem}: top-level keys differ");
+            }
+            keys = Some(k);
         }
     }
+    for t in number_tables() {
+        let _ = super::model::number_model(Some(&t.lang));
+        for d in &t.native_digits {
+            assert_eq!(d.chars().count(), 10, "{}: native digits", t.lang);
+        }
+        assert!(t.examples.len() >= 6, "{}: examples", t.lang);
+    }
+    for t in date_tables() {
+        assert_eq!(t.weekdays.len(), 7, "{}", t.lang);
+        assert_eq!(t.months.len(), 12, "{}", t.lang);
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        for (kind, lists) in [("weekday", &t.weekdays), ("month", &t.months)] {
+            for (i, forms) in lists.iter().enumerate() {
+                for f in forms {
+                    if let Some(prev) = seen.insert((kind, f.as_str()), i) {
+                        assert_eq!(prev, i, "{}: {f} under two {kind}s", t.lang);
+                    }
+                }
+            }
+        }
+        for f in t.weekdays.iter().flatten() {
+            if t.months.iter().flatten().any(|m| m == f) {
+                assert!(
+                    t.ambiguous_forms.contains(f),
+                    "{}: {f} is a weekday and a month",
+                    t.lang
+                );
+            }
+        }
+        for ex in &t.examples {
+            if let ([date], [w]) = (ex.dates.as_slice(), ex.weekdays.as_slice())
+                && date.len() == 10
+                && !date.starts_with('-')
+            {
+                let y: i32 = date[..4].parse().expect("year");
+                let m: u8 = date[5..7].parse().expect("month");
+                let d: u8 = date[8..].parse().expect("day");
+                assert_eq!(
+                    super::compare::weekday_of(y, m, d),
+                    i32::from(*w),
+                    "{}: {}",
+                    t.lang,
+                    ex.text
+                );
+            }
+        }
+    }
+}
+
+/// The data checks of the units README.
+#[test]
+fn unit_table_is_consistent() {
+    use std::collections::HashSet;
+    let t = unit_table();
+    let mut ids = HashSet::new();
+    for id in t
+        .currencies
+        .iter()
+        .map(|c| &c.code)
+        .chain(t.currency_groups.iter().map(|g| &g.id))
+        .chain(t.units.iter().map(|u| &u.id))
+        .chain(t.unit_groups.iter().map(|g| &g.id))
+    {
+        assert!(ids.insert(id.clone()), "duplicate id {id}");
+    }
+    for g in &t.currency_groups {
+        assert!(
+            g.codes
+                .iter()
+                .all(|c| t.currencies.iter().any(|x| &x.code == c)),
+            "{}",
+            g.id
+        );
+    }
+    for g in &t.unit_groups {
+        assert!(
+            g.members.iter().all(|m| t.units.iter().any(|u| &u.id == m)),
+            "{}",
+            g.id
+        );
+    }
+    for u in &t.units {
+        assert!(u.names.keys().all(|l| t.languages.contains(l)), "{}", u.id);
+        if u.dimension != super::data::Dimension::Temperature {
+            assert_eq!(u.offset, 0.0, "{}", u.id);
+        }
+    }
+    // Conversions that must come out exactly (within rounding).
+    let um = unit_model();
+    let r = |id: &str| {
+        um.refs
+            .iter()
+            .position(|r| r.id == id)
+            .unwrap_or_else(|| panic!("no unit {id}"))
+    };
+    assert!(um.consistent(r("fahrenheit"), 95.0, r("celsius"), 35.0, 1.0));
+    assert!(um.consistent(r("fahrenheit"), 32.0, r("kelvin"), 273.15, 0.01));
+    assert!(um.consistent(r("mile"), 1.0, r("km"), 1.609344, 0.000001));
+    assert!(um.consistent(r("celsius_frost"), 10.0, r("celsius"), -10.0, 1.0));
+    assert!(!um.consistent(r("mph"), 100.0, r("km_h"), 100.0, 100.0));
 }

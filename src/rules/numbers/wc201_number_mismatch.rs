@@ -66,3 +66,61 @@ impl Rule for NumberMismatch {
         report(cx, Code::Number, &Self::META, out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_findings, assert_no_findings};
+
+    const IT: &str =
+        "Il blocco riguarda circa 180.000 veicoli diesel. Le multe vanno da 168 a 679 euro.";
+
+    #[test]
+    fn changed_figure_is_reported_with_both_values() {
+        let en =
+            "The ban affects about 108,000 diesel vehicles. Fines range from 168 to 679 euros.";
+        let f = assert_findings(&NumberMismatch, Some((IT, "it")), (en, "en"), 1);
+        assert!(
+            f[0].message.contains("180.000") && f[0].message.contains("108,000"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(f[0].evidence.source.as_deref(), Some("180.000"));
+    }
+
+    #[test]
+    fn same_values_in_other_formats_are_silent() {
+        let en =
+            "The ban affects about 180,000 diesel vehicles. Fines range from 168 to 679 euros.";
+        assert_no_findings(&NumberMismatch, Some((IT, "it")), (en, "en"));
+        assert_no_findings(
+            &NumberMismatch,
+            Some(("Der Verband hat 1,7 Millionen Mitglieder.", "de")),
+            ("The association has 1.7 million members.", "en"),
+        );
+    }
+
+    #[test]
+    fn articles_and_dropped_figures_are_silent() {
+        assert_no_findings(
+            &NumberMismatch,
+            Some(("One of the 12 suspects was arrested in 2019.", "en")),
+            ("Uno dei sospettati è stato arrestato l'anno scorso.", "it"),
+        );
+    }
+
+    #[test]
+    fn a_figure_moved_to_the_next_sentence_is_silent() {
+        assert_no_findings(
+            &NumberMismatch,
+            Some((
+                "Die Stadt hat 12 neue Busse gekauft. Sie kosten 4 Millionen Euro.",
+                "de",
+            )),
+            (
+                "The city bought new buses. The 12 vehicles cost 4 million euros.",
+                "en",
+            ),
+        );
+    }
+}

@@ -59,3 +59,50 @@ impl Rule for ScaleMismatch {
         report(cx, Code::Scale, &Self::META, out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_findings, assert_no_findings};
+
+    #[test]
+    fn long_scale_trap() {
+        let en = ("The deficit reached $1.2 billion.", "en");
+        assert_findings(
+            &ScaleMismatch,
+            Some(en),
+            ("Das Defizit erreichte 1,2 Billionen Dollar.", "de"),
+            1,
+        );
+        assert_no_findings(
+            &ScaleMismatch,
+            Some(en),
+            ("Das Defizit erreichte 1,2 Milliarden Dollar.", "de"),
+        );
+    }
+
+    #[test]
+    fn myriads() {
+        let zh = ("该项目投资5000万元。", "zh");
+        assert_findings(
+            &ScaleMismatch,
+            Some(zh),
+            ("The project received 5 million yuan.", "en"),
+            1,
+        );
+        assert_no_findings(
+            &ScaleMismatch,
+            Some(zh),
+            ("The project received 50 million yuan.", "en"),
+        );
+    }
+
+    #[test]
+    fn a_different_value_is_not_a_scale_change() {
+        assert_no_findings(
+            &ScaleMismatch,
+            Some(("Exports fell to 1.5 billion euros.", "en")),
+            ("L'export è sceso a 2,5 miliardi di euro.", "it"),
+        );
+    }
+}

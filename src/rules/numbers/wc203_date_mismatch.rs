@@ -59,3 +59,70 @@ impl Rule for DateMismatch {
         report(cx, Code::Date, &Self::META, out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_findings, assert_no_findings};
+
+    #[test]
+    fn weekday_and_month_changes() {
+        let en = (
+            "Ministers will meet on Wednesday, and the vote is set for 5 March.",
+            "en",
+        );
+        assert_findings(
+            &DateMismatch,
+            Some(en),
+            (
+                "Les ministres se réuniront jeudi, et le vote est fixé au 5 mars.",
+                "fr",
+            ),
+            1,
+        );
+        assert_findings(
+            &DateMismatch,
+            Some(en),
+            (
+                "Les ministres se réuniront mercredi, et le vote est fixé au 5 mai.",
+                "fr",
+            ),
+            1,
+        );
+        assert_no_findings(
+            &DateMismatch,
+            Some(en),
+            (
+                "Les ministres se réuniront mercredi, et le vote est fixé au 5 mars.",
+                "fr",
+            ),
+        );
+    }
+
+    #[test]
+    fn ambiguous_month_forms_need_a_date() {
+        assert_no_findings(
+            &DateMismatch,
+            Some(("They may return in June.", "en")),
+            ("Sie könnten im Juni zurückkehren.", "de"),
+        );
+    }
+
+    #[test]
+    fn weekday_against_its_own_date() {
+        let f = assert_findings(
+            &DateMismatch,
+            None,
+            ("The summit opens on Wednesday, March 5, 2024.", "en"),
+            1,
+        );
+        assert_eq!(f[0].suggestion.as_deref(), Some("Tuesday"));
+        assert_no_findings(
+            &DateMismatch,
+            None,
+            ("The summit opens on Tuesday, March 5, 2024.", "en"),
+        );
+        assert_eq!(super::super::compare::weekday_of(2024, 3, 5), 2);
+        assert_eq!(super::super::compare::weekday_of(2000, 1, 1), 6);
+    }
+}

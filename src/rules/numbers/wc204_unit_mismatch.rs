@@ -58,3 +58,56 @@ impl Rule for UnitMismatch {
         report(cx, Code::Unit, &Self::META, out);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_findings, assert_no_findings};
+
+    #[test]
+    fn currencies() {
+        let en = ("The deal is worth $5 million.", "en");
+        assert_findings(
+            &UnitMismatch,
+            Some(en),
+            ("Der Deal ist 5 Millionen Euro wert.", "de"),
+            1,
+        );
+        assert_no_findings(
+            &UnitMismatch,
+            Some(en),
+            ("Der Deal ist 5 Millionen Dollar wert.", "de"),
+        );
+    }
+
+    #[test]
+    fn conversions() {
+        let en = ("The storm brought winds of 80 mph.", "en");
+        assert_no_findings(
+            &UnitMismatch,
+            Some(en),
+            ("Der Sturm brachte Wind mit 129 km/h.", "de"),
+        );
+        assert_findings(
+            &UnitMismatch,
+            Some(en),
+            ("Der Sturm brachte Wind mit 80 km/h.", "de"),
+            1,
+        );
+        assert_findings(
+            &UnitMismatch,
+            Some(en),
+            ("Der Sturm brachte Wind mit 300 km/h.", "de"),
+            1,
+        );
+    }
+
+    #[test]
+    fn a_unit_on_one_side_only_is_silent() {
+        assert_no_findings(
+            &UnitMismatch,
+            Some(("The line is 120 kilometres long.", "en")),
+            ("La linea è lunga 120.", "it"),
+        );
+    }
+}
