@@ -13,6 +13,20 @@ fn url_regex() -> Option<&'static Regex> {
     .as_ref()
 }
 
+/// Byte spans of the link-like tokens of a text: URLs, e-mail addresses,
+/// @handles and #hashtags (their digits are identifiers, not figures).
+pub fn link_spans(text: &str) -> Vec<(usize, usize)> {
+    static OTHER: OnceLock<Option<Regex>> = OnceLock::new();
+    let other = OTHER
+        .get_or_init(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#][\w-]+").ok())
+        .as_ref();
+    url_regex()
+        .into_iter()
+        .chain(other)
+        .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+        .collect()
+}
+
 /// The target with one letter of the host or path of a URL changed; only
 /// URLs that the source carries too are changed.
 pub fn change_url(source: &str, target: &str, rng: &mut SplitMix64) -> Option<String> {

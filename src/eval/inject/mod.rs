@@ -126,7 +126,9 @@ impl Defect {
             Defect::DropSentence => {
                 "a sentence of ≥ 40 characters removed from a paragraph of two or more sentences"
             }
-            Defect::NumberValue => "one digit of a number changed",
+            Defect::NumberValue => {
+                "one digit of a figure changed (digits of URLs, e-mail addresses, @handles and #hashtags are left to url-changed)"
+            }
             Defect::NumberScale => {
                 "a scale word changed (million ↔ billion, Millionen ↔ Milliarden, 万 ↔ 億…)"
             }

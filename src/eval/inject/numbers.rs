@@ -1,14 +1,19 @@
 //! Number injections: a digit, a scale word, a weekday or a month changed.
 
 use super::super::prng::SplitMix64;
+use super::links::link_spans;
 use super::text::{capitalize, find_word, splice};
 use super::words::{AMBIGUOUS, ScaleMode, months, scales, weekdays};
 
-/// The text with one digit changed (never giving a number a leading zero).
+/// The text with one digit of a figure changed (never giving a number a
+/// leading zero). Digits inside URLs, e-mail addresses, @handles and
+/// #hashtags are identifiers, not figures: `url-changed` covers links.
 pub fn change_digit(target: &str, rng: &mut SplitMix64) -> Option<String> {
+    let links = link_spans(target);
     let digits: Vec<usize> = target
         .char_indices()
         .filter(|(_, c)| c.is_ascii_digit())
+        .filter(|&(i, _)| !links.iter().any(|&(s, e)| s <= i && i < e))
         .map(|(i, _)| i)
         .collect();
     let &i = rng.pick(&digits)?;

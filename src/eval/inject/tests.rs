@@ -45,6 +45,34 @@ fn drops_paragraphs_and_sentences() {
 }
 
 #[test]
+fn leaves_digits_of_links_alone() {
+    let t = "@user19 wrote to a1@b2.org: see https://x.org/p/2024 #tag5, 7 times";
+    for seed in 0..20u64 {
+        let out = mutate(
+            Defect::NumberValue,
+            "",
+            t,
+            &cx("en", &[]),
+            &mut SplitMix64::new(seed),
+        );
+        let out = replaced(out);
+        assert!(
+            out.ends_with(" times") && !out.ends_with(", 7 times"),
+            "{out}"
+        );
+    }
+    assert!(
+        run(
+            Defect::NumberValue,
+            "",
+            "Mail a1@b2.org or @user19 now.",
+            "en"
+        )
+        .is_none()
+    );
+}
+
+#[test]
 fn changes_numbers_and_scales() {
     let t = "Sales rose to 450 million euros.";
     let out = replaced(run(Defect::NumberValue, "", t, "en"));
