@@ -68,8 +68,11 @@ pub struct Pattern {
     pub lang: Option<Lang>,
     /// Kind of chrome.
     pub kind: String,
-    /// The expression.
-    pub regex: Regex,
+    /// The expression as written (compiled case-insensitively on first
+    /// use: most patterns never pass their literal gate).
+    pub source: String,
+    /// The compiled expression, once needed.
+    compiled: OnceLock<Option<Regex>>,
     /// Longest paragraph it applies to.
     pub max_chars: usize,
     /// True when only the matched prefix is chrome.
@@ -81,6 +84,26 @@ pub struct Pattern {
     /// A lowercase literal every match holds, for patterns that are not
     /// anchored (`this site uses akismet…`): a cheap gate too.
     pub needs: Option<String>,
+}
+
+impl Pattern {
+    /// The compiled expression; `None` only when it does not compile, which
+    /// the table tests rule out.
+    pub fn regex(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| {
+                RegexBuilder::new(&self.source)
+                    .case_insensitive(true)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// True when the expression matches somewhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex().is_some_and(|r| r.is_match(text))
+    }
 }
 
 /// Every table, parsed.
@@ -97,27 +120,24 @@ fn patterns() -> &'static [Pattern] {
     static CELL: OnceLock<Vec<Pattern>> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut out: Vec<Pattern> = Vec::new();
-        for (stem, t) in tables() {
+        for (_, t) in tables() {
             for p in &t.patterns {
                 // Tables repeat the patterns that hold in every language
                 // (breadcrumbs, agency credits): one copy is enough.
                 let scope = p.scope == "prefix";
                 if out.iter().any(|o| {
-                    o.regex.as_str() == p.pattern
+                    o.source == p.pattern
                         && o.kind == p.kind
                         && o.max_chars == p.max_chars
                         && o.prefix == scope
                 }) {
                     continue;
                 }
-                let regex = RegexBuilder::new(&p.pattern)
-                    .case_insensitive(true)
-                    .build()
-                    .unwrap_or_else(|e| panic!("corpora/tables/boilerplate/{stem}.toml: {e}"));
                 out.push(Pattern {
                     lang: Lang::from_subtag(&t.lang),
                     kind: p.kind.clone(),
-                    regex,
+                    source: p.pattern.clone(),
+                    compiled: OnceLock::new(),
                     max_chars: p.max_chars,
                     prefix: p.scope == "prefix",
                     starts: literal_starts(&p.pattern),
@@ -265,18 +285,6 @@ fn longest_chrome() -> usize {
 /// be tried one by one.
 pub const MAX_PIECES: usize = 6;
 
-/// Patterns of `lang` first, then those of every other language.
-fn ordered(lang: Option<Lang>) -> impl Iterator<Item = &'static Pattern> {
-    patterns()
-        .iter()
-        .filter(move |p| lang.is_some() && p.lang == lang)
-        .chain(
-            patterns()
-                .iter()
-                .filter(move |p| lang.is_none() || p.lang != lang),
-        )
-}
-
 /// The kind of a piece of text matched whole by a paragraph pattern.
 fn whole(text: &str, chars: usize, lang: Option<Lang>) -> Option<&'static str> {
     let head: String = text
@@ -300,7 +308,7 @@ fn whole(text: &str, chars: usize, lang: Option<Lang>) -> Option<&'static str> {
                         .get_or_insert_with(|| text.to_lowercase())
                         .contains(n.as_str())
                 })
-                && p.regex.is_match(text)
+                && p.is_match(text)
         })
         .map(|p| p.kind.as_str())
 }
@@ -387,31 +395,30 @@ pub fn matches(paragraph: &str, lang: Option<Lang>) -> Option<&'static str> {
     if chars == 0 || chars > 2 * longest_chrome() {
         return None;
     }
-    if let Some(kind) = whole(text, chars, lang) {
+    if chars <= longest_chrome()
+        && let Some(kind) = whole(text, chars, lang)
+    {
         return Some(kind);
     }
-    // Cut into sentences and lines first: only a few short pieces can each
-    // be chrome.
-    let mut pieces: Vec<&str> = Vec::new();
+    // Cut into sentences and lines: a paragraph of two to `MAX_PIECES`
+    // short pieces is chrome when every piece is. Pieces are tested as they
+    // are cut, so content stops at its first sentence.
+    let mut count = 0;
+    let mut first = None;
     let mut spans = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         crate::segment::split_sentences(line, 0, line.len(), 0, lang.map(Lang::code), &mut spans);
         for s in spans.drain(..) {
-            pieces.push(line[s.start..s.end].trim());
+            let piece = line[s.start..s.end].trim();
+            let piece_chars = piece.chars().count();
+            count += 1;
+            if count > MAX_PIECES || piece_chars > MAX_PIECE_CHARS {
+                return None;
+            }
+            first.get_or_insert(whole(piece, piece_chars, lang)?);
         }
     }
-    if pieces.len() < 2
-        || pieces.len() > MAX_PIECES
-        || pieces.iter().any(|p| p.chars().count() > MAX_PIECE_CHARS)
-    {
-        return None;
-    }
-    let mut first = None;
-    for piece in pieces {
-        let kind = whole(piece, piece.chars().count(), lang)?;
-        first.get_or_insert(kind);
-    }
-    first
+    (count >= 2).then_some(first).flatten()
 }
 
 /// Longest piece (characters) of a paragraph tried piece by piece.
@@ -423,12 +430,39 @@ pub const MAX_PIECE_CHARS: usize = 160;
 pub fn prefix(paragraph: &str, lang: Option<Lang>) -> Option<(&'static str, usize)> {
     let lead = paragraph.len() - paragraph.trim_start().len();
     let text = &paragraph[lead..];
-    ordered(lang).filter(|p| p.prefix).find_map(|p| {
-        p.regex
+    let all = patterns();
+    prefix_order(lang).iter().find_map(|&i| {
+        let p = &all[i];
+        p.regex()?
             .find(text)
             .filter(|m| m.start() == 0 && m.end() > 0)
             .map(|m| (p.kind.as_str(), lead + m.end()))
     })
+}
+
+/// The prefix patterns, those of `lang` first, then the others in table
+/// order (computed once for every table language).
+fn prefix_order(lang: Option<Lang>) -> &'static [usize] {
+    static CELL: OnceLock<crate::hash::FastMap<Option<Lang>, Vec<usize>>> = OnceLock::new();
+    let lists = CELL.get_or_init(|| {
+        let all = patterns();
+        let mut langs: Vec<Option<Lang>> = all.iter().map(|p| p.lang).collect();
+        langs.push(None);
+        langs.sort();
+        langs.dedup();
+        langs
+            .into_iter()
+            .map(|l| {
+                let mut v: Vec<usize> = (0..all.len()).filter(|&i| all[i].prefix).collect();
+                v.sort_by_key(|&i| (l.is_none() || all[i].lang != l, i));
+                (l, v)
+            })
+            .collect()
+    });
+    lists
+        .get(&lang)
+        .or_else(|| lists.get(&None))
+        .map_or(&[], Vec::as_slice)
 }
 
 #[cfg(test)]
@@ -496,6 +530,11 @@ mod tests {
     #[test]
     fn patterns_compile_and_examples_hold() {
         assert!(!all_patterns().is_empty());
+        for p in all_patterns() {
+            if let Err(e) = RegexBuilder::new(&p.source).case_insensitive(true).build() {
+                panic!("boilerplate pattern {:?}: {e}", p.source);
+            }
+        }
         for (stem, t) in tables() {
             let lang = Lang::from_subtag(&t.lang);
             for ex in &t.examples {
@@ -507,7 +546,7 @@ mod tests {
                 let hit = all_patterns()
                     .iter()
                     .filter(|p| ex.kind.as_ref().is_none_or(|k| &p.kind == k))
-                    .find(|p| chars <= p.max_chars && p.regex.is_match(text));
+                    .find(|p| chars <= p.max_chars && p.is_match(text));
                 assert_eq!(hit.is_some(), ex.boilerplate, "{stem}: {text:?}");
                 if let (Some(p), Some(kind)) = (hit, &ex.kind) {
                     assert!(
