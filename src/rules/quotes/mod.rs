@@ -52,6 +52,23 @@ pub fn analyze_side(side: &SideContext<'_>) -> Option<(&'static Conv, Analysis)>
     ))
 }
 
+/// The quote scans of both sides of a document, computed once and shared by
+/// the rules of the group through the context memo.
+pub struct Scans {
+    /// The target's scan, when a table exists for its language.
+    pub target: Option<(&'static Conv, Analysis)>,
+    /// The source's scan, when there is a source with a table.
+    pub source: Option<(&'static Conv, Analysis)>,
+}
+
+/// The shared quote scans of `cx`.
+pub fn scans(cx: &PairContext<'_>) -> std::sync::Arc<Scans> {
+    cx.memo.get_or_insert(|| Scans {
+        target: analyze_side(&cx.target),
+        source: cx.source.as_ref().and_then(analyze_side),
+    })
+}
+
 /// A window of about `chars` characters on each side of `start..end`,
 /// inside `lo..hi`, for evidence.
 pub fn window(
@@ -104,14 +121,69 @@ pub fn emit_quote_issues(
     cx: &PairContext<'_>,
     out: &mut Vec<Finding>,
 ) {
-    let Some((_, a)) = analyze_side(&cx.target) else {
+    let shared = scans(cx);
+    let Some((_, a)) = &shared.target else {
         return;
     };
-    for i in a.issues.into_iter().filter(|i| i.kind == kind) {
-        let mut f = target_finding(meta, cx, i.paragraph, i.start, i.end, i.message, i.severity);
-        f.suggestion = i.suggestion;
+    let mirrored = if kind == IssueKind::Unbalanced {
+        mirrored_paragraphs(cx, &shared, kind)
+    } else {
+        Vec::new()
+    };
+    for i in a.issues.iter().filter(|i| i.kind == kind) {
+        if i.severity > Severity::Info && mirrored.contains(&i.paragraph) {
+            continue;
+        }
+        let mut f = target_finding(
+            meta,
+            cx,
+            i.paragraph,
+            i.start,
+            i.end,
+            i.message.clone(),
+            i.severity,
+        );
+        f.suggestion = i.suggestion.clone();
         out.push(f);
     }
+}
+
+/// Target paragraphs whose issues of `kind` (warning or worse) are no more
+/// numerous than those of the source paragraphs aligned with them: the
+/// translation reproduces a defect of its source (a quotation the source
+/// itself never closes), which is faithful, not a translation defect, and
+/// is not reported. One issue more than the source is reported in full.
+fn mirrored_paragraphs(cx: &PairContext<'_>, scans: &Scans, kind: IssueKind) -> Vec<usize> {
+    let (Some((_, t)), Some((_, s))) = (&scans.target, &scans.source) else {
+        return Vec::new();
+    };
+    let count = |a: &Analysis, n: usize| -> Vec<usize> {
+        let mut v = vec![0; n];
+        for i in a
+            .issues
+            .iter()
+            .filter(|i| i.kind == kind && i.severity > Severity::Info)
+        {
+            if let Some(c) = v.get_mut(i.paragraph) {
+                *c += 1;
+            }
+        }
+        v
+    };
+    let tc = count(t, cx.target.paragraph_count());
+    let sc = count(s, cx.source.map_or(0, |s| s.paragraph_count()));
+    (0..tc.len())
+        .filter(|&p| {
+            tc[p] > 0 && {
+                let src: usize = cx
+                    .sources_of(p)
+                    .iter()
+                    .map(|&sp| sc.get(sp).copied().unwrap_or(0))
+                    .sum();
+                tc[p] <= src
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

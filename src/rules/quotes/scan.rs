@@ -240,6 +240,28 @@ pub struct Analysis {
     pub issues: Vec<Issue>,
     /// Quotations, in order of their opening marks.
     pub quotations: Vec<Quotation>,
+    /// Quotations left open at the end of a paragraph and taken as running
+    /// on into the next one (the multi-paragraph convention, or a next
+    /// paragraph that closes them), in paragraph order.
+    pub continued: Vec<Continued>,
+}
+
+/// A quotation still open at the end of its paragraph and carried over
+/// into the next one.
+#[derive(Debug, Clone, Copy)]
+pub struct Continued {
+    /// The paragraph it is left open at the end of.
+    pub paragraph: usize,
+    /// Paragraph of its opening mark.
+    pub opened_in: usize,
+    /// Start byte of its opening mark.
+    pub start: usize,
+    /// End byte of its opening mark.
+    pub end: usize,
+    /// The opening mark.
+    pub mark: char,
+    /// The closing mark it expects.
+    pub close: char,
 }
 
 /// One open quotation on the stack.
@@ -363,6 +385,16 @@ pub fn analyze(text: &str, paragraphs: &[(usize, usize)], conv: &Conv) -> Analys
         }
         if continues {
             skip_first = true;
+        }
+        if continues || runs_on {
+            a.continued.push(Continued {
+                paragraph: pi,
+                opened_in: outer.para,
+                start: outer.pos,
+                end: outer.pos + outer.len,
+                mark: outer.mark,
+                close: conv.pairs[outer.pair].close,
+            });
         }
         if runs_on {
             a.issues.push(Issue {

@@ -1,8 +1,8 @@
 //! WC101 `unbalanced-quote`.
 
-use super::emit_quote_issues;
 use super::scan::IssueKind;
-use crate::finding::Finding;
+use super::{Scans, emit_quote_issues, scans, target_finding};
+use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta};
 
 crate::declare_rule! {
@@ -26,6 +26,14 @@ crate::declare_rule! {
     /// reported at info severity. The same opening mark met again while its
     /// quotation is open (`„A, sagte er. „B.“`) means the first was never
     /// closed, except where the table lets the pair nest (French `« « » »`).
+    ///
+    /// With a source, the rule blames the translation only: a target
+    /// paragraph with no more unbalanced marks than its aligned source
+    /// paragraphs reproduces the source's own defect and is not reported;
+    /// and a quotation carried over a paragraph break by the convention
+    /// above is reported when the aligned source paragraph quotes, closes
+    /// all its quotations and carries none over (dialogue whose closing
+    /// mark was lost at a paragraph end).
     ///
     /// ## Why is this bad?
     /// A reader cannot tell where the speaker's words end: a journalist's
@@ -75,5 +83,60 @@ impl Rule for UnbalancedQuote {
 
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         emit_quote_issues(&Self::META, IssueKind::Unbalanced, cx, out);
+        let shared = scans(cx);
+        continued_against_source(cx, &shared, out);
+    }
+}
+
+/// A target quotation carried over a paragraph break (the multi-paragraph
+/// convention) where the aligned source paragraph has quotations, all
+/// closed, and carries none over: the source says the quotation ends in
+/// this paragraph, so the target's closing mark is missing, not deferred.
+fn continued_against_source(cx: &PairContext<'_>, scans: &Scans, out: &mut Vec<Finding>) {
+    let (Some((_, t)), Some((_, s)), Some(src)) = (&scans.target, &scans.source, cx.source) else {
+        return;
+    };
+    for c in &t.continued {
+        let Some(&sp) = cx.sources_of(c.paragraph).last() else {
+            continue;
+        };
+        let quoted = s.quotations.iter().any(|q| q.paragraph == sp)
+            || s.continued.iter().any(|k| k.paragraph + 1 == sp);
+        let carried = s.continued.iter().any(|k| k.paragraph == sp);
+        let broken = s.issues.iter().any(|i| {
+            i.paragraph == sp
+                && i.severity > Severity::Info
+                && matches!(i.kind, IssueKind::Unbalanced | IssueKind::Misdirected)
+        });
+        if !quoted || carried || broken {
+            continue;
+        }
+        let (ts, te) = cx.target.paragraph_range(c.paragraph);
+        let (start, end) = if c.opened_in == c.paragraph {
+            (c.start, c.end)
+        } else {
+            let last = cx.target.text()[ts..te]
+                .char_indices()
+                .last()
+                .map_or(ts, |(i, _)| ts + i);
+            (last, te)
+        };
+        let mut f = target_finding(
+            &UnbalancedQuote::META,
+            cx,
+            c.paragraph,
+            start,
+            end,
+            format!(
+                "quotation opened with {} is carried over into the next paragraph, but the \
+                 source closes its quotations in this one: {} missing",
+                c.mark, c.close
+            ),
+            Severity::Error,
+        );
+        let (ss, se) = src.paragraph_range(sp);
+        f.source_paragraph = Some(sp);
+        f.source_evidence = Some((ss, se));
+        out.push(f);
     }
 }

@@ -1,7 +1,7 @@
 //! WC105 `quotation-dropped`.
 
 use super::scan::{self, Quotation};
-use super::{paragraph_ranges, target_finding};
+use super::target_finding;
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta};
 use crate::segment::{TokenKind, tokens};
@@ -124,10 +124,10 @@ impl Rule for QuotationDropped {
 
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let Some((src, al)) = cx.pair() else { return };
-        let Some(conv) = scan::conv_for(src.tag) else {
+        let shared = super::scans(cx);
+        let Some((_, analysis)) = &shared.source else {
             return;
         };
-        let analysis = scan::analyze(src.text(), &paragraph_ranges(&src), conv);
         let first = out.len();
         for link in &al.paragraphs {
             if link.target.is_empty() {
