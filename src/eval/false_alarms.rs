@@ -73,7 +73,10 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
             out.quotes_punct.insert(p);
         }
         out.by_rule.entry(f.code).or_default().insert(p);
-        if show.as_deref().is_some_and(|s| s == f.code || s == f.rule) {
+        if show
+            .as_deref()
+            .is_some_and(|s| s.split(',').any(|s| s == f.code || s == f.rule))
+        {
             show_alarm(pair, p, f);
         }
     }
@@ -84,7 +87,7 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
 const QUOTES_PUNCT: [Category; 2] = [Category::Quotes, Category::Punctuation];
 
 /// Prints a counted finding of one rule to stderr (set
-/// `WIRECHECK_EVAL_SHOW_ALARMS` to a rule code or name): for looking at
+/// `WIRECHECK_EVAL_SHOW_ALARMS` to rule codes or names, comma-separated): for looking at
 /// false alarms while tuning a rule, never stored.
 fn show_alarm(pair: &Pair, p: usize, f: &ReportedFinding) {
     let cut = |t: &str| t.chars().take(400).collect::<String>();
