@@ -126,12 +126,12 @@ pub fn emit_quote_issues(
         return;
     };
     let mirrored = if kind == IssueKind::Unbalanced {
-        mirrored_paragraphs(cx, &shared, kind)
+        mirrored_issues(cx, &shared, kind)
     } else {
         Vec::new()
     };
     for i in a.issues.iter().filter(|i| i.kind == kind) {
-        if i.severity > Severity::Info && mirrored.contains(&i.paragraph) {
+        if i.severity > Severity::Info && mirrored.contains(&i.start) {
             continue;
         }
         let mut f = target_finding(
@@ -148,42 +148,44 @@ pub fn emit_quote_issues(
     }
 }
 
-/// Target paragraphs whose issues of `kind` (warning or worse) are no more
-/// numerous than those of the source paragraphs aligned with them: the
-/// translation reproduces a defect of its source (a quotation the source
-/// itself never closes), which is faithful, not a translation defect, and
-/// is not reported. One issue more than the source is reported in full.
-fn mirrored_paragraphs(cx: &PairContext<'_>, scans: &Scans, kind: IssueKind) -> Vec<usize> {
-    let (Some((_, t)), Some((_, s))) = (&scans.target, &scans.source) else {
+/// How far apart (as a share of their paragraphs' lengths) a target issue
+/// and a source issue may lie and still be the same defect.
+const MIRROR_SPAN: f64 = 0.12;
+
+/// The start bytes of the target issues of `kind` (warning or worse) that
+/// mirror an issue of the same kind in the aligned source paragraphs, at
+/// about the same place in the paragraph (each source issue mirrors one
+/// target issue): the translation reproduces a defect of its source (a
+/// quotation the source itself never closes), which is faithful, not a
+/// translation defect, and is not reported.
+fn mirrored_issues(cx: &PairContext<'_>, scans: &Scans, kind: IssueKind) -> Vec<usize> {
+    let (Some((_, t)), Some((_, s)), Some(src)) = (&scans.target, &scans.source, cx.source) else {
         return Vec::new();
     };
-    let count = |a: &Analysis, n: usize| -> Vec<usize> {
-        let mut v = vec![0; n];
-        for i in a
+    let counted = |i: &&scan::Issue| i.kind == kind && i.severity > Severity::Info;
+    let relative = |(lo, hi): (usize, usize), at: usize| {
+        (at.saturating_sub(lo)) as f64 / (hi.saturating_sub(lo)).max(1) as f64
+    };
+    let mut out = Vec::new();
+    let mut used = vec![false; s.issues.len()];
+    for i in t.issues.iter().filter(counted) {
+        let rt = relative(cx.target.paragraph_range(i.paragraph), i.start);
+        let best = s
             .issues
             .iter()
-            .filter(|i| i.kind == kind && i.severity > Severity::Info)
-        {
-            if let Some(c) = v.get_mut(i.paragraph) {
-                *c += 1;
-            }
+            .enumerate()
+            .filter(|(k, j)| {
+                !used[*k] && counted(j) && cx.sources_of(i.paragraph).contains(&j.paragraph)
+            })
+            .map(|(k, j)| (k, (relative(src.paragraph_range(j.paragraph), j.start) - rt).abs()))
+            .filter(|&(_, d)| d <= MIRROR_SPAN)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((k, _)) = best {
+            used[k] = true;
+            out.push(i.start);
         }
-        v
-    };
-    let tc = count(t, cx.target.paragraph_count());
-    let sc = count(s, cx.source.map_or(0, |s| s.paragraph_count()));
-    (0..tc.len())
-        .filter(|&p| {
-            tc[p] > 0 && {
-                let src: usize = cx
-                    .sources_of(p)
-                    .iter()
-                    .map(|&sp| sc.get(sp).copied().unwrap_or(0))
-                    .sum();
-                tc[p] <= src
-            }
-        })
-        .collect()
+    }
+    out
 }
 
 #[cfg(test)]

@@ -27,9 +27,11 @@ crate::declare_rule! {
     /// quotation is open (`„A, sagte er. „B.“`) means the first was never
     /// closed, except where the table lets the pair nest (French `« « » »`).
     ///
-    /// With a source, the rule blames the translation only: a target
-    /// paragraph with no more unbalanced marks than its aligned source
-    /// paragraphs reproduces the source's own defect and is not reported;
+    /// With a source, the rule blames the translation only: an unbalanced
+    /// mark of the target with one in the aligned source paragraph at about
+    /// the same place (within 12% of the paragraph's length; each source
+    /// mark answers for one target mark) reproduces the source's own defect
+    /// and is not reported;
     /// and a quotation carried over a paragraph break by the convention
     /// above is reported when the aligned source paragraph quotes, closes
     /// all its quotations and carries none over (dialogue whose closing
