@@ -865,10 +865,12 @@ fn balance(
         }
         // In a block of several paragraphs whose breaks were lost, the
         // opening mark repeated at a sentence start continues the quotation.
+        // CJK text puts no space after the sentence's final mark (`。「`).
         if merged
             && stack.last().is_some_and(|o| o.mark == c)
             && conv.opens(c)
-            && p.is_none_or(char::is_whitespace)
+            && (p.is_none_or(char::is_whitespace)
+                || (conv.cjk && p.is_some_and(|x| matches!(x, '。' | '！' | '？'))))
             && n.is_some_and(|x| x.is_alphanumeric() || matches!(x, '¿' | '¡' | '(' | '[' | '…'))
             && after_sentence_end(chars, k)
         {
@@ -955,6 +957,29 @@ fn balance(
                 severity: Severity::Warning,
                 suggestion: Some(conv.pairs[top.pair].close.to_string()),
                 group: Some("mixed pair".into()),
+            });
+            continue;
+        }
+        // 3c. A straight double mark in closing position (after a word or
+        // a stop, before a space, punctuation or the end) with no quotation
+        // open closes nothing: its opening mark is missing. Taking it as an
+        // opening mark would put every later pair out of step and report
+        // the defect at the paragraph's last quotation instead of here.
+        if c == '"'
+            && stack.is_empty()
+            && p.is_some_and(|x| !x.is_whitespace() && !conv.is_valid_mark(x))
+            && !n.is_some_and(|x| x.is_alphanumeric())
+            && !open_pos
+        {
+            a.issues.push(Issue {
+                kind: IssueKind::Unbalanced,
+                start: b,
+                end: b + len,
+                paragraph: pi,
+                message: "closing mark \" closes no quotation".to_string(),
+                severity: Severity::Error,
+                suggestion: None,
+                group: None,
             });
             continue;
         }

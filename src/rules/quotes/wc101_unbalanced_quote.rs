@@ -26,6 +26,10 @@ crate::declare_rule! {
     /// reported at info severity. The same opening mark met again while its
     /// quotation is open (`„A, sagte er. „B.“`) means the first was never
     /// closed, except where the table lets the pair nest (French `« « » »`).
+    /// A straight `"` after a word or a stop, before a space, punctuation or
+    /// the end, with no quotation open, closes nothing: it is reported where
+    /// it stands rather than read as an opening mark that would put every
+    /// later pair out of step.
     ///
     /// With a source, the rule blames the translation only: an unbalanced
     /// mark of the target with one in the aligned source paragraph at about
@@ -65,7 +69,8 @@ crate::declare_rule! {
     /// marks are recognised after a digit (`5' 11"`). A block of ten
     /// sentences or more is taken as several paragraphs whose breaks were
     /// lost, and the opening mark repeated at a sentence start inside it
-    /// continues the quotation. Dialogue where a closing mark was dropped
+    /// (after a space, or right after `。！？` in CJK text) continues the
+    /// quotation. Dialogue where a closing mark was dropped
     /// at the end of a paragraph whose next paragraph opens a quotation
     /// cannot be told from the multi-paragraph convention.
     pub struct UnbalancedQuote {
