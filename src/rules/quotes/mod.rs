@@ -153,9 +153,8 @@ pub fn emit_quote_issues(
 const MIRROR_SPAN: f64 = 0.12;
 
 /// The start bytes of the target issues of `kind` (warning or worse) that
-/// mirror an issue of the same kind in the aligned source paragraphs, at
-/// about the same place in the paragraph (each source issue mirrors one
-/// target issue): the translation reproduces a defect of its source (a
+/// mirror an issue of the same kind in the aligned source paragraphs (see
+/// [`mirrors`]): the translation reproduces a defect of its source (a
 /// quotation the source itself never closes), which is faithful, not a
 /// translation defect, and is not reported.
 fn mirrored_issues(cx: &PairContext<'_>, scans: &Scans, kind: IssueKind) -> Vec<usize> {
@@ -163,29 +162,60 @@ fn mirrored_issues(cx: &PairContext<'_>, scans: &Scans, kind: IssueKind) -> Vec<
         return Vec::new();
     };
     let counted = |i: &&scan::Issue| i.kind == kind && i.severity > Severity::Info;
+    let target: Vec<(usize, usize)> = t
+        .issues
+        .iter()
+        .filter(counted)
+        .map(|i| (i.paragraph, i.start))
+        .collect();
+    let source: Vec<(usize, usize)> = s
+        .issues
+        .iter()
+        .filter(counted)
+        .map(|i| (i.paragraph, i.start))
+        .collect();
+    let hits = mirrors(cx, &src, &target, &source);
+    target
+        .iter()
+        .zip(hits)
+        .filter(|(_, h)| *h)
+        .map(|(t, _)| t.1)
+        .collect()
+}
+
+/// For each target defect `(paragraph, byte)`, whether a source defect
+/// `(paragraph, byte)` of the same kind mirrors it: it lies in a source
+/// paragraph aligned with the target's, at about the same place (within
+/// [`MIRROR_SPAN`] of the paragraphs' lengths), and each source defect
+/// answers for one target defect only.
+pub fn mirrors(
+    cx: &PairContext<'_>,
+    src: &SideContext<'_>,
+    target: &[(usize, usize)],
+    source: &[(usize, usize)],
+) -> Vec<bool> {
     let relative = |(lo, hi): (usize, usize), at: usize| {
         (at.saturating_sub(lo)) as f64 / (hi.saturating_sub(lo)).max(1) as f64
     };
-    let mut out = Vec::new();
-    let mut used = vec![false; s.issues.len()];
-    for i in t.issues.iter().filter(counted) {
-        let rt = relative(cx.target.paragraph_range(i.paragraph), i.start);
-        let best = s
-            .issues
-            .iter()
-            .enumerate()
-            .filter(|(k, j)| {
-                !used[*k] && counted(j) && cx.sources_of(i.paragraph).contains(&j.paragraph)
-            })
-            .map(|(k, j)| (k, (relative(src.paragraph_range(j.paragraph), j.start) - rt).abs()))
-            .filter(|&(_, d)| d <= MIRROR_SPAN)
-            .min_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((k, _)) = best {
-            used[k] = true;
-            out.push(i.start);
-        }
-    }
-    out
+    let mut used = vec![false; source.len()];
+    target
+        .iter()
+        .map(|&(tp, tb)| {
+            let rt = relative(cx.target.paragraph_range(tp), tb);
+            let aligned = cx.sources_of(tp);
+            let best = source
+                .iter()
+                .enumerate()
+                .filter(|(k, (sp, _))| !used[*k] && aligned.contains(sp))
+                .map(|(k, &(sp, sb))| (k, (relative(src.paragraph_range(sp), sb) - rt).abs()))
+                .filter(|&(_, d)| d <= MIRROR_SPAN)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((k, _)) = best {
+                used[k] = true;
+            }
+            best.is_some()
+        })
+        .collect()
 }
 
 #[cfg(test)]
