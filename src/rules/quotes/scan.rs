@@ -296,13 +296,14 @@ fn is_cjk_or_hangul(c: char) -> bool {
 }
 
 /// Followed by text: a letter, digit, opening bracket or mark, or other
-/// non-space character that is not closing punctuation.
+/// non-space character that is not closing punctuation (a full stop
+/// included: `gaz ».` closes).
 fn followed_by_text(next: Option<char>) -> bool {
     next.is_some_and(|n| {
         !n.is_whitespace()
             && !matches!(
                 n,
-                ',' | ';' | ':' | ')' | ']' | '}' | '!' | '?' | '。' | '，' | '、'
+                ',' | ';' | ':' | '.' | ')' | ']' | '}' | '!' | '?' | '。' | '，' | '、'
             )
     })
 }
