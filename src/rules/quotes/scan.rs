@@ -867,13 +867,26 @@ fn balance(
         // In a block of several paragraphs whose breaks were lost, the
         // opening mark repeated at a sentence start continues the quotation.
         // CJK text puts no space after the sentence's final mark (`。「`).
+        // As at a paragraph end, only a quotation opened where a sentence
+        // starts can run on (`einer „Diktatur würdig. „Dieses` cannot).
         if merged
-            && stack.last().is_some_and(|o| o.mark == c)
+            && stack
+                .last()
+                .is_some_and(|o| o.mark == c && o.sentence_start)
             && conv.opens(c)
             && (p.is_none_or(char::is_whitespace)
                 || (conv.cjk && p.is_some_and(|x| matches!(x, '。' | '！' | '？'))))
             && n.is_some_and(|x| x.is_alphanumeric() || matches!(x, '¿' | '¡' | '(' | '[' | '…'))
             && after_sentence_end(chars, k)
+        {
+            continue;
+        }
+        // A straight double mark between two letters (`l"été`, `jusqu"à`)
+        // is an apostrophe mistyped (or mangled by an encoding), not a
+        // quotation mark.
+        if c == '"'
+            && p.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x))
+            && n.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x))
         {
             continue;
         }

@@ -70,7 +70,8 @@ crate::declare_rule! {
     /// sentences or more is taken as several paragraphs whose breaks were
     /// lost, and the opening mark repeated at a sentence start inside it
     /// (after a space, or right after `。！？` in CJK text) continues the
-    /// quotation. Dialogue where a closing mark was dropped
+    /// quotation when that quotation opened where a sentence starts. A
+    /// straight `"` between two letters (`l"été`) is a mistyped apostrophe. Dialogue where a closing mark was dropped
     /// at the end of a paragraph whose next paragraph opens a quotation
     /// cannot be told from the multi-paragraph convention.
     pub struct UnbalancedQuote {
