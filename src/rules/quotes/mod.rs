@@ -125,10 +125,10 @@ pub fn emit_quote_issues(
     let Some((_, a)) = &shared.target else {
         return;
     };
-    let mirrored = if kind == IssueKind::Unbalanced {
-        mirrored_issues(cx, &shared, kind)
+    let mirrored: std::collections::HashSet<usize> = if kind == IssueKind::Unbalanced {
+        mirrored_issues(cx, &shared, kind).into_iter().collect()
     } else {
-        Vec::new()
+        Default::default()
     };
     for i in a.issues.iter().filter(|i| i.kind == kind) {
         if i.severity > Severity::Info && mirrored.contains(&i.start) {
@@ -151,6 +151,9 @@ pub fn emit_quote_issues(
 /// How far apart (as a share of their paragraphs' lengths) a target issue
 /// and a source issue may lie and still be the same defect.
 const MIRROR_SPAN: f64 = 0.12;
+
+/// The most target-source defect pairs [`mirrors`] compares in one call.
+const MIRROR_PAIRS: usize = 100_000;
 
 /// The start bytes of the target issues of `kind` (warning or worse) that
 /// mirror an issue of the same kind in the aligned source paragraphs (see
@@ -187,13 +190,18 @@ fn mirrored_issues(cx: &PairContext<'_>, scans: &Scans, kind: IssueKind) -> Vec<
 /// `(paragraph, byte)` of the same kind mirrors it: it lies in a source
 /// paragraph aligned with the target's, at about the same place (within
 /// [`MIRROR_SPAN`] of the paragraphs' lengths), and each source defect
-/// answers for one target defect only.
+/// answers for one target defect only. Past [`MIRROR_PAIRS`] comparisons (a
+/// text made of stray marks) nothing is taken as mirrored, which keeps the
+/// cost bounded.
 pub fn mirrors(
     cx: &PairContext<'_>,
     src: &SideContext<'_>,
     target: &[(usize, usize)],
     source: &[(usize, usize)],
 ) -> Vec<bool> {
+    if target.len().saturating_mul(source.len()) > MIRROR_PAIRS {
+        return vec![false; target.len()];
+    }
     let relative = |(lo, hi): (usize, usize), at: usize| {
         (at.saturating_sub(lo)) as f64 / (hi.saturating_sub(lo)).max(1) as f64
     };

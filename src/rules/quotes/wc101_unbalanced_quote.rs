@@ -104,19 +104,39 @@ fn continued_against_source(cx: &PairContext<'_>, scans: &Scans, out: &mut Vec<F
     let (Some((_, t)), Some((_, s)), Some(src)) = (&scans.target, &scans.source, cx.source) else {
         return;
     };
+    if t.continued.is_empty() {
+        return;
+    }
+    // Per source paragraph: holds a quotation (or the rest of one carried
+    // over), carries one over, has a broken mark.
+    let n = src.paragraph_count();
+    let (mut quoted, mut carried, mut broken) = (vec![false; n], vec![false; n], vec![false; n]);
+    for q in &s.quotations {
+        if let Some(x) = quoted.get_mut(q.paragraph) {
+            *x = true;
+        }
+    }
+    for k in &s.continued {
+        if let Some(x) = carried.get_mut(k.paragraph) {
+            *x = true;
+        }
+        if let Some(x) = quoted.get_mut(k.paragraph + 1) {
+            *x = true;
+        }
+    }
+    for i in s.issues.iter().filter(|i| {
+        i.severity > Severity::Info
+            && matches!(i.kind, IssueKind::Unbalanced | IssueKind::Misdirected)
+    }) {
+        if let Some(x) = broken.get_mut(i.paragraph) {
+            *x = true;
+        }
+    }
     for c in &t.continued {
         let Some(&sp) = cx.sources_of(c.paragraph).last() else {
             continue;
         };
-        let quoted = s.quotations.iter().any(|q| q.paragraph == sp)
-            || s.continued.iter().any(|k| k.paragraph + 1 == sp);
-        let carried = s.continued.iter().any(|k| k.paragraph == sp);
-        let broken = s.issues.iter().any(|i| {
-            i.paragraph == sp
-                && i.severity > Severity::Info
-                && matches!(i.kind, IssueKind::Unbalanced | IssueKind::Misdirected)
-        });
-        if !quoted || carried || broken {
+        if sp >= n || !quoted[sp] || carried[sp] || broken[sp] {
             continue;
         }
         let (ts, te) = cx.target.paragraph_range(c.paragraph);
