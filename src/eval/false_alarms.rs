@@ -9,6 +9,8 @@ use super::pairs::Pair;
 use super::report::{Better, Cell, SuiteReport, Table};
 use super::wmt;
 use super::{EvalError, Suite};
+use crate::finding::Category;
+use crate::pipeline::ReportedFinding;
 use crate::rules::registry;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,6 +27,9 @@ pub const ABOUT: &str = "every source/reference pair of `wmt-newstest` (document
 struct Stats {
     docs: usize,
     any: Share,
+    /// Paragraphs with a finding of category quotes or punctuation (the
+    /// figure of issue 4's done-when).
+    quotes_punct: usize,
     by_rule: BTreeMap<&'static str, usize>,
     sets: BTreeSet<String>,
 }
@@ -36,6 +41,7 @@ impl Stats {
         for p in 0..pair.target.len() {
             self.any.add(flagged.any.contains(&p));
         }
+        self.quotes_punct += flagged.quotes_punct.len();
         for (code, paras) in &flagged.by_rule {
             *self.by_rule.entry(code).or_default() += paras.len();
         }
@@ -46,10 +52,12 @@ impl Stats {
 #[derive(Debug, Default)]
 struct PairFlags {
     any: BTreeSet<usize>,
+    quotes_punct: BTreeSet<usize>,
     by_rule: BTreeMap<&'static str, BTreeSet<usize>>,
 }
 
 fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
+    let show = std::env::var("WIRECHECK_EVAL_SHOW_ALARMS").ok();
     let report = checker.check_pair(
         &pair.key(),
         Some((&pair.src_lang, &pair.source)),
@@ -61,9 +69,41 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
             .unwrap_or(0)
             .min(pair.target.len().saturating_sub(1));
         out.any.insert(p);
+        if QUOTES_PUNCT.contains(&f.category) {
+            out.quotes_punct.insert(p);
+        }
         out.by_rule.entry(f.code).or_default().insert(p);
+        if show
+            .as_deref()
+            .is_some_and(|s| s.split(',').any(|s| s == f.code || s == f.rule))
+        {
+            show_alarm(pair, p, f);
+        }
     }
     out
+}
+
+/// Categories of the quotes-or-punctuation row.
+const QUOTES_PUNCT: [Category; 2] = [Category::Quotes, Category::Punctuation];
+
+/// Prints a counted finding of one rule to stderr (set
+/// `WIRECHECK_EVAL_SHOW_ALARMS` to rule codes or names, comma-separated): for looking at
+/// false alarms while tuning a rule, never stored.
+fn show_alarm(pair: &Pair, p: usize, f: &ReportedFinding) {
+    let cut = |t: &str| t.chars().take(400).collect::<String>();
+    let src = f
+        .source_paragraph
+        .and_then(|i| pair.source.get(i))
+        .map_or(String::new(), |t| cut(t));
+    let tgt = pair.target.get(p).map_or(String::new(), |t| cut(t));
+    let near = f.evidence.target.as_deref().unwrap_or("");
+    eprint!(
+        "--- alarm {} {} {}: {}\n  near: {near}\n  S: {src}\n  T: {tgt}\n",
+        pair.key(),
+        f.code,
+        p,
+        f.message
+    );
 }
 
 /// Runs the suite.
@@ -136,6 +176,29 @@ pub fn run(data: &DataDir, report: &mut SuiteReport) -> Result<(), EvalError> {
             Cell::FineShare(s.any),
         ]);
         report.share_figure(format!("false-alarms.any.{name}"), s.any, Better::Lower);
+    }
+    report.tables.push(t);
+
+    let mut t = Table::new(
+        "Paragraphs with a quotes-or-punctuation finding (warning or error), per language pair",
+        &["pair", "paragraphs", "flagged", "share"],
+    );
+    for (name, s) in by_pair
+        .iter()
+        .chain(std::iter::once((&"all".to_string(), &all)))
+    {
+        let share = Share::new(s.quotes_punct, s.any.total);
+        t.push(vec![
+            Cell::text(name.clone()),
+            Cell::Count(s.any.total),
+            Cell::Count(s.quotes_punct),
+            Cell::FineShare(share),
+        ]);
+        report.share_figure(
+            format!("false-alarms.quotes-punctuation.{name}"),
+            share,
+            Better::Lower,
+        );
     }
     report.tables.push(t);
 

@@ -240,6 +240,28 @@ pub struct Analysis {
     pub issues: Vec<Issue>,
     /// Quotations, in order of their opening marks.
     pub quotations: Vec<Quotation>,
+    /// Quotations left open at the end of a paragraph and taken as running
+    /// on into the next one (the multi-paragraph convention, or a next
+    /// paragraph that closes them), in paragraph order.
+    pub continued: Vec<Continued>,
+}
+
+/// A quotation still open at the end of its paragraph and carried over
+/// into the next one.
+#[derive(Debug, Clone, Copy)]
+pub struct Continued {
+    /// The paragraph it is left open at the end of.
+    pub paragraph: usize,
+    /// Paragraph of its opening mark.
+    pub opened_in: usize,
+    /// Start byte of its opening mark.
+    pub start: usize,
+    /// End byte of its opening mark.
+    pub end: usize,
+    /// The opening mark.
+    pub mark: char,
+    /// The closing mark it expects.
+    pub close: char,
 }
 
 /// One open quotation on the stack.
@@ -274,13 +296,14 @@ fn is_cjk_or_hangul(c: char) -> bool {
 }
 
 /// Followed by text: a letter, digit, opening bracket or mark, or other
-/// non-space character that is not closing punctuation.
+/// non-space character that is not closing punctuation (a full stop
+/// included: `gaz ».` closes).
 fn followed_by_text(next: Option<char>) -> bool {
     next.is_some_and(|n| {
         !n.is_whitespace()
             && !matches!(
                 n,
-                ',' | ';' | ':' | ')' | ']' | '}' | '!' | '?' | '。' | '，' | '、'
+                ',' | ';' | ':' | '.' | ')' | ']' | '}' | '!' | '?' | '。' | '，' | '、'
             )
     })
 }
@@ -363,6 +386,16 @@ pub fn analyze(text: &str, paragraphs: &[(usize, usize)], conv: &Conv) -> Analys
         }
         if continues {
             skip_first = true;
+        }
+        if continues || runs_on {
+            a.continued.push(Continued {
+                paragraph: pi,
+                opened_in: outer.para,
+                start: outer.pos,
+                end: outer.pos + outer.len,
+                mark: outer.mark,
+                close: conv.pairs[outer.pair].close,
+            });
         }
         if runs_on {
             a.issues.push(Issue {
@@ -833,12 +866,27 @@ fn balance(
         }
         // In a block of several paragraphs whose breaks were lost, the
         // opening mark repeated at a sentence start continues the quotation.
+        // CJK text puts no space after the sentence's final mark (`。「`).
+        // As at a paragraph end, only a quotation opened where a sentence
+        // starts can run on (`einer „Diktatur würdig. „Dieses` cannot).
         if merged
-            && stack.last().is_some_and(|o| o.mark == c)
+            && stack
+                .last()
+                .is_some_and(|o| o.mark == c && o.sentence_start)
             && conv.opens(c)
-            && p.is_none_or(char::is_whitespace)
+            && (p.is_none_or(char::is_whitespace)
+                || (conv.cjk && p.is_some_and(|x| matches!(x, '。' | '！' | '？'))))
             && n.is_some_and(|x| x.is_alphanumeric() || matches!(x, '¿' | '¡' | '(' | '[' | '…'))
             && after_sentence_end(chars, k)
+        {
+            continue;
+        }
+        // A straight double mark between two letters (`l"été`, `jusqu"à`)
+        // is an apostrophe mistyped (or mangled by an encoding), not a
+        // quotation mark.
+        if c == '"'
+            && p.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x))
+            && n.is_some_and(|x| x.is_alphabetic() && !is_cjk_or_hangul(x))
         {
             continue;
         }
@@ -923,6 +971,29 @@ fn balance(
                 severity: Severity::Warning,
                 suggestion: Some(conv.pairs[top.pair].close.to_string()),
                 group: Some("mixed pair".into()),
+            });
+            continue;
+        }
+        // 3c. A straight double mark in closing position (after a word or
+        // a stop, before a space, punctuation or the end) with no quotation
+        // open closes nothing: its opening mark is missing. Taking it as an
+        // opening mark would put every later pair out of step and report
+        // the defect at the paragraph's last quotation instead of here.
+        if c == '"'
+            && stack.is_empty()
+            && p.is_some_and(|x| !x.is_whitespace() && !conv.is_valid_mark(x))
+            && !n.is_some_and(|x| x.is_alphanumeric())
+            && !open_pos
+        {
+            a.issues.push(Issue {
+                kind: IssueKind::Unbalanced,
+                start: b,
+                end: b + len,
+                paragraph: pi,
+                message: "closing mark \" closes no quotation".to_string(),
+                severity: Severity::Error,
+                suggestion: None,
+                group: None,
             });
             continue;
         }

@@ -1,7 +1,7 @@
 //! WC105 `quotation-dropped`.
 
 use super::scan::{self, Quotation};
-use super::{paragraph_ranges, target_finding};
+use super::target_finding;
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta};
 use crate::segment::{TokenKind, tokens};
@@ -38,7 +38,10 @@ crate::declare_rule! {
     /// paragraphs should, renders speech without marks throughout (a house
     /// style for dialogue, or marks lost in extraction): it gets one warning,
     /// at the first paragraph, and the other paragraphs info hints, as one
-    /// decision of the translator rather than a defect per paragraph.
+    /// decision of the translator rather than a defect per paragraph. So
+    /// does a target that drops the marks in three paragraphs or more and in
+    /// at least half of the paragraphs whose source quotes: marks kept here
+    /// and there do not make the dropped ones separate defects.
     pub struct QuotationDropped {
         code: "WC105",
         name: "quotation-dropped",
@@ -48,6 +51,11 @@ crate::declare_rule! {
         summary: "direct quotation in the source paragraph, none in the target paragraph",
     }
 }
+
+/// Dropped quotations from which, when they are at least half of the
+/// source's quoting paragraphs, the target is taken to render speech without
+/// marks by convention.
+const MOSTLY: usize = 3;
 
 /// Every character that can be a quotation mark in some language (not
 /// `'` and `’`, which are mostly apostrophes).
@@ -124,11 +132,12 @@ impl Rule for QuotationDropped {
 
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let Some((src, al)) = cx.pair() else { return };
-        let Some(conv) = scan::conv_for(src.tag) else {
+        let shared = super::scans(cx);
+        let Some((_, analysis)) = &shared.source else {
             return;
         };
-        let analysis = scan::analyze(src.text(), &paragraph_ranges(&src), conv);
         let first = out.len();
+        let mut quoting = 0;
         for link in &al.paragraphs {
             if link.target.is_empty() {
                 continue;
@@ -150,6 +159,7 @@ impl Rule for QuotationDropped {
                     .map(|q| (sp, q))
             });
             let Some((sp, q)) = quote else { continue };
+            quoting += 1;
             let has_quote = link
                 .target
                 .iter()
@@ -185,11 +195,21 @@ impl Rule for QuotationDropped {
             out.push(f);
         }
         let n = out.len() - first;
-        if n >= 2 && !cx.target.text().chars().any(is_any_quote) {
+        let nowhere = !cx.target.text().chars().any(is_any_quote);
+        // Most quotations rendered without marks: the translation's
+        // convention for speech, one decision rather than a defect per
+        // paragraph.
+        let mostly = n >= MOSTLY && n * 2 >= quoting;
+        if n >= 2 && (nowhere || mostly) {
             if let Some(f) = out.get_mut(first) {
-                f.message.push_str(&format!(
-                    " ({n} paragraphs; the target has no quotation marks anywhere)"
-                ));
+                f.message.push_str(&if nowhere {
+                    format!(" ({n} paragraphs; the target has no quotation marks anywhere)")
+                } else {
+                    format!(
+                        " ({n} of the {quoting} paragraphs quoting in the source; the target \
+                         mostly renders speech without quotation marks)"
+                    )
+                });
             }
             for f in out.iter_mut().skip(first + 1) {
                 f.severity = Severity::Info;

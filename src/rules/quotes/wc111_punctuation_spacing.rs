@@ -21,6 +21,10 @@ crate::declare_rule! {
     /// AP style ` ... `), URLs, e-mail addresses, handles, hashtags and
     /// emoticons are left alone. In `?!` only the first mark is checked.
     ///
+    /// With a source, a spacing defect the aligned source paragraph has
+    /// too (by the source language's own rules) at about the same place is
+    /// faithfully reproduced and not reported.
+    ///
     /// ## Why is this bad?
     /// A space before a comma is the mark of text assembled by a machine or
     /// copied from French; French text without its spaces looks foreign to
@@ -60,9 +64,37 @@ impl Rule for PunctuationSpacing {
         let Some(table) = table_of(&cx.target) else {
             return;
         };
+        let src_table = cx.source.as_ref().and_then(table_of);
         for p in 0..cx.target.paragraph_count() {
             let (s, e) = cx.target.paragraph_range(p);
-            for (start, end, msg, sev, sugg) in check_paragraph(cx.target.text(), s, e, table) {
+            let found = check_paragraph(cx.target.text(), s, e, table);
+            if found.is_empty() {
+                continue;
+            }
+            // A spacing defect of the source (by its own language's rules)
+            // at about the same place is faithfully reproduced.
+            let mirrored = match (cx.source, src_table) {
+                (Some(src), Some(st)) => {
+                    let source: Vec<(usize, usize)> = cx
+                        .sources_of(p)
+                        .iter()
+                        .flat_map(|&sp| {
+                            let (ss, se) = src.paragraph_range(sp);
+                            check_paragraph(src.text(), ss, se, st)
+                                .into_iter()
+                                .filter(|h| h.3 > Severity::Info)
+                                .map(move |h| (sp, h.0))
+                        })
+                        .collect();
+                    let target: Vec<(usize, usize)> = found.iter().map(|h| (p, h.0)).collect();
+                    super::mirrors(cx, &src, &target, &source)
+                }
+                _ => vec![false; found.len()],
+            };
+            for ((start, end, msg, sev, sugg), m) in found.into_iter().zip(mirrored) {
+                if m && sev > Severity::Info {
+                    continue;
+                }
                 let mut f = target_finding(&Self::META, cx, p, start, end, msg, sev);
                 f.suggestion = sugg;
                 out.push(f);

@@ -11,7 +11,9 @@ crate::declare_rule! {
     /// bracket with no opening one, and a bracket closed by the wrong kind
     /// (`(…]`): round, square and curly brackets, and the CJK forms `（）`,
     /// `［］`, `【】`, `〔〕`, `《》`, `〈〉`. List markers (`a)`, `2)`, `iv)`),
-    /// emoticons (`:)`) and brackets inside URLs are left alone.
+    /// emoticons (`:)`) and brackets inside URLs are left alone. With a
+    /// source, a defect the aligned source paragraph has at about the same
+    /// place is the source's, faithfully translated, and is not reported.
     ///
     /// ## Why is this bad?
     /// A parenthesis left open swallows the rest of the paragraph: readers
@@ -45,7 +47,15 @@ impl Rule for UnbalancedBracket {
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         for p in 0..cx.target.paragraph_count() {
             let (s, e) = cx.target.paragraph_range(p);
-            for (start, end, msg) in check_paragraph(cx.target.text(), s, e) {
+            let found = check_paragraph(cx.target.text(), s, e);
+            if found.is_empty() {
+                continue;
+            }
+            let mirrored = mirrored_in_source(cx, p, &found);
+            for ((start, end, msg), m) in found.into_iter().zip(mirrored) {
+                if m {
+                    continue;
+                }
                 out.push(target_finding(
                     &Self::META,
                     cx,
@@ -58,6 +68,36 @@ impl Rule for UnbalancedBracket {
             }
         }
     }
+}
+
+/// For each bracket defect of target paragraph `p`, whether the aligned
+/// source paragraphs have one at about the same place: a bracket the source
+/// itself leaves open (a sentence-per-line text splitting a bracketed
+/// passage over two lines, say) is faithfully translated, not a defect of
+/// the translation.
+fn mirrored_in_source(
+    cx: &PairContext<'_>,
+    p: usize,
+    found: &[(usize, usize, String)],
+) -> Vec<bool> {
+    let Some(src) = cx.source else {
+        return vec![false; found.len()];
+    };
+    let source: Vec<(usize, usize)> = cx
+        .sources_of(p)
+        .iter()
+        .flat_map(|&sp| {
+            let (s, e) = src.paragraph_range(sp);
+            check_paragraph(src.text(), s, e)
+                .into_iter()
+                .map(move |(b, _, _)| (sp, b))
+        })
+        .collect();
+    if source.is_empty() {
+        return vec![false; found.len()];
+    }
+    let target: Vec<(usize, usize)> = found.iter().map(|f| (p, f.0)).collect();
+    super::mirrors(cx, &src, &target, &source)
 }
 
 const PAIRS: &[(char, char)] = &[

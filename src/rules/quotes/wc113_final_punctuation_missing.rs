@@ -17,7 +17,11 @@ crate::declare_rule! {
     /// (`in the U.S.`), and a target ending in `:` or `;`, in a closing CJK
     /// bracket (Japanese `…と述べた」`, `（笑）`), in a bare domain
     /// (`example.org`), or a short line (a date, a list item: under four
-    /// words, or 25 CJK characters) is left alone.
+    /// words, or 25 CJK characters) is left alone. So is a paragraph whose
+    /// source and target both end in a closing quotation mark or bracket
+    /// (the final mark belongs to the quoted words, where conventions
+    /// differ), and one whose source's final stop is an abbreviation's
+    /// (`etc.`) or closes a short dateline (`MARCH 3rd, 7:15 AM, 2310.`).
     ///
     /// ## Why is this bad?
     /// A paragraph that stops without its period reads as cut off, and often
@@ -65,7 +69,10 @@ impl Rule for FinalPunctuationMissing {
                 continue;
             };
             let (ts, te) = cx.target.paragraph_range(tp);
-            if ends_sentence(cx.target.text(), ts, te, tt) {
+            if ends_sentence(cx.target.text(), ts, te, tt)
+                || optional_in_source(src.text(), ss, se, src.lang().map(|l| l.code()))
+                || (ends_in_closer(src.text(), ss, se) && ends_in_closer(cx.target.text(), ts, te))
+            {
                 continue;
             }
             let last = cx.target.text()[ts..te]
@@ -165,6 +172,45 @@ fn ends_sentence(text: &str, start: usize, end: usize, table: Option<&PunctTable
         return para.chars().count() < 25;
     }
     crate::rules::structure::word_count(para) < 4
+}
+
+/// True when the paragraph's last visible character closes a quotation or
+/// a bracket. When both sides end so, the final mark belongs to the quoted
+/// or bracketed words, where conventions differ (`…”.`, `…».`, `…”` with
+/// the mark inside or dropped after a closing dialogue line).
+fn ends_in_closer(text: &str, start: usize, end: usize) -> bool {
+    text[start..end]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(is_trailing_closer)
+}
+
+/// True when the source's final stop is not one a translation must keep:
+/// the stop of an abbreviation (`etc.`, `Inc.`), which a translation ending
+/// with another word has no reason to copy, or the stop closing a short
+/// dateline or time stamp (`JANUARY 14th, 10:26 PM, 2543.`).
+fn optional_in_source(text: &str, start: usize, end: usize, lang: Option<&str>) -> bool {
+    let para = text[start..end].trim_end();
+    let Some(body) = para.strip_suffix('.') else {
+        return false;
+    };
+    let word: String = body
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if !word.is_empty()
+        && word.chars().any(char::is_alphabetic)
+        && crate::tables::abbreviations().contains(lang, &word.to_lowercase())
+    {
+        return true;
+    }
+    body.chars().next_back().is_some_and(|c| c.is_ascii_digit())
+        && crate::rules::structure::word_count(para) < 6
 }
 
 /// Emoji and other pictographs.
