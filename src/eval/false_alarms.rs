@@ -9,6 +9,7 @@ use super::pairs::Pair;
 use super::report::{Better, Cell, SuiteReport, Table};
 use super::wmt;
 use super::{EvalError, Suite};
+use crate::finding::Category;
 use crate::rules::registry;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,6 +27,7 @@ struct Stats {
     docs: usize,
     any: Share,
     by_rule: BTreeMap<&'static str, usize>,
+    by_category: BTreeMap<Category, usize>,
     sets: BTreeSet<String>,
 }
 
@@ -39,6 +41,9 @@ impl Stats {
         for (code, paras) in &flagged.by_rule {
             *self.by_rule.entry(code).or_default() += paras.len();
         }
+        for (cat, paras) in &flagged.by_category {
+            *self.by_category.entry(*cat).or_default() += paras.len();
+        }
     }
 }
 
@@ -47,6 +52,8 @@ impl Stats {
 struct PairFlags {
     any: BTreeSet<usize>,
     by_rule: BTreeMap<&'static str, BTreeSet<usize>>,
+    /// Paragraphs flagged by any rule of a category (the union of its rules).
+    by_category: BTreeMap<Category, BTreeSet<usize>>,
 }
 
 fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
@@ -62,6 +69,7 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
             .min(pair.target.len().saturating_sub(1));
         out.any.insert(p);
         out.by_rule.entry(f.code).or_default().insert(p);
+        out.by_category.entry(f.category).or_default().insert(p);
     }
     out
 }
@@ -157,6 +165,30 @@ pub fn run(data: &DataDir, report: &mut SuiteReport) -> Result<(), EvalError> {
         t.push(row);
         report.share_figure(
             format!("false-alarms.rule.{}", m.code),
+            share(&all),
+            Better::Lower,
+        );
+    }
+    report.tables.push(t);
+
+    let mut columns = vec!["category".to_string(), "all".to_string()];
+    columns.extend(by_pair.keys().cloned());
+    let mut t = Table::with_columns(
+        "Share of paragraphs flagged, per category (any rule of the category: the union, not \
+         the sum, of the rule rows)",
+        columns,
+    );
+    for cat in Category::ALL {
+        let share =
+            |s: &Stats| Share::new(s.by_category.get(&cat).copied().unwrap_or(0), s.any.total);
+        let mut row = vec![
+            Cell::text(cat.as_str().to_string()),
+            Cell::FineShare(share(&all)),
+        ];
+        row.extend(by_pair.values().map(|s| Cell::FineShare(share(s))));
+        t.push(row);
+        report.share_figure(
+            format!("false-alarms.category.{}", cat.as_str()),
             share(&all),
             Better::Lower,
         );
