@@ -63,7 +63,11 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
         (&pair.tgt_lang, &pair.target),
     );
     let mut out = PairFlags::default();
+    let show = std::env::var("WIRECHECK_EVAL_SHOW_FALSE_ALARMS").ok();
     for f in report.findings.iter().filter(|f| counts(f)) {
+        if show.as_deref() == Some(f.category.as_str()) {
+            show_false_alarm(pair, f);
+        }
         let p = paragraph_of(f)
             .unwrap_or(0)
             .min(pair.target.len().saturating_sub(1));
@@ -72,6 +76,24 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
         out.by_category.entry(f.category).or_default().insert(p);
     }
     out
+}
+
+/// Prints a flagged reference paragraph to stderr (set
+/// `WIRECHECK_EVAL_SHOW_FALSE_ALARMS` to a category name): for looking at
+/// false alarms while tuning a rule, never stored.
+fn show_false_alarm(pair: &Pair, f: &crate::pipeline::ReportedFinding) {
+    let text = |side: &[String], p: Option<usize>| {
+        p.and_then(|i| side.get(i)).cloned().unwrap_or_default()
+    };
+    eprint!(
+        "--- false alarm {} {} {:?}: {}\n  S: {}\n  T: {}\n",
+        pair.key(),
+        f.code,
+        f.severity,
+        f.message,
+        text(&pair.source, f.source_paragraph),
+        text(&pair.target, f.target_paragraph),
+    );
 }
 
 /// Runs the suite.

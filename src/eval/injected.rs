@@ -88,7 +88,14 @@ fn matching(report: &DocumentReport, defect: Defect, unit: usize, cats: &[Catego
 
 /// Prints a missed injection to stderr (set `WIRECHECK_EVAL_SHOW_MISSES` to a
 /// defect name): for looking at misses while tuning a rule, never stored.
-fn show_miss(id: &str, unit: usize, source: &[String], target: &[String], after: &DocumentReport) {
+fn show_miss(
+    id: &str,
+    unit: usize,
+    source: &[String],
+    target: &[String],
+    before: &DocumentReport,
+    after: &DocumentReport,
+) {
     let mut s = format!("--- miss {id} (unit {unit})\n");
     for (i, p) in source.iter().enumerate() {
         s.push_str(&format!("  S{i}: {p}\n"));
@@ -105,6 +112,12 @@ fn show_miss(id: &str, unit: usize, source: &[String], target: &[String], after:
     for f in &after.findings {
         s.push_str(&format!(
             "  finding {} {:?} {:?} {:?}: {}\n",
+            f.code, f.severity, f.source_paragraph, f.target_paragraph, f.message
+        ));
+    }
+    for f in &before.findings {
+        s.push_str(&format!(
+            "  clean finding {} {:?} {:?} {:?}: {}\n",
             f.code, f.severity, f.source_paragraph, f.target_paragraph, f.message
         ));
     }
@@ -169,7 +182,7 @@ fn inject_one(
     let cats = defect.categories();
     let found = count(&after, cats, false) > count(&before, cats, true);
     if !found && std::env::var("WIRECHECK_EVAL_SHOW_MISSES").is_ok_and(|d| d == defect.name()) {
-        show_miss(&id, unit, source, &target, &after);
+        show_miss(&id, unit, source, &target, &before, &after);
     }
     Some(Outcome {
         lang_pair: pair.pair_name(),
