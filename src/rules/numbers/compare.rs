@@ -12,6 +12,8 @@ use super::units::{UnitModel, unit_model};
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, RuleMeta, SideContext, target_span};
 
+mod magnitude;
+
 /// Which rule a difference belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
@@ -197,6 +199,7 @@ pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
             cmp.match_pass(g, 1, &mut out);
             cmp.substitute(g, 0, &mut out);
             cmp.match_pass(g, u32::MAX, &mut out);
+            cmp.magnitudes(g, &link.source, &link.target, &mut out);
         }
     }
     // Figures moved to a neighbouring paragraph group.
@@ -240,12 +243,20 @@ struct Group {
     /// Uncertain readings (articles, "elf"): they explain, never match.
     us: Vec<usize>,
     ut: Vec<usize>,
+    /// Every figure of each side, matched or not.
+    every_s: Vec<usize>,
+    every_t: Vec<usize>,
 }
 
 impl Group {
     fn add(&mut self, i: usize, m: &Mention, source: bool) {
         if m.role == Role::Month {
             return;
+        }
+        if source {
+            self.every_s.push(i);
+        } else {
+            self.every_t.push(i);
         }
         let list = match (source, m.certain) {
             (true, true) => &mut self.ls,
@@ -545,9 +556,24 @@ impl Cmp<'_, '_> {
         if d > 0 && (es || et || !sc || !tc || ms.spelled || mt.spelled) {
             return None;
         }
+        // The same count under another scale word ("zehn Millionen" against
+        // "dix milliards", "eine Milliarde" against "un million"): as certain
+        // as between figures, whatever the words.
+        let ratio10 = (mt.value / ms.value).abs().log10();
+        let scale_change = ms.scale > 1.0
+            && mt.scale > 1.0
+            && ratio10.is_finite()
+            && ratio10.round() != 0.0
+            && (ratio10 - ratio10.round()).abs() < 1e-6;
         // A number word against a figure of another order ("four" against
-        // "sto", "two" against 20): more likely a restatement.
-        if (ms.spelled || mt.spelled) && (mt.value / ms.value).abs().log10().abs() > 0.5 {
+        // "sto", "two" against 20): more likely a restatement; not between
+        // two single-digit counts ("two" against 9).
+        let single_digits = ms.value.abs() < 10.0 && mt.value.abs() < 10.0;
+        if (ms.spelled || mt.spelled)
+            && !scale_change
+            && !single_digits
+            && (mt.value / ms.value).abs().log10().abs() > 0.5
+        {
             sure = false;
         }
         // Codes of different lengths (WR417H against WR4I7H).
@@ -569,8 +595,7 @@ impl Cmp<'_, '_> {
             };
             sure &= !(crowded(cand_s, &|i| self.pos_s(i), self.pos_s(s))
                 || crowded(cand_t, &|i| self.pos_t(i), self.pos_t(t))
-                || ms.spelled
-                || mt.spelled);
+                || ((ms.spelled || mt.spelled) && !scale_change));
         }
         Some(sure)
     }
@@ -879,10 +904,15 @@ impl Cmp<'_, '_> {
         if weekdays {
             // A weekday form that is also a word (周日) accounts for the same
             // weekday on the other side.
+            // Not when that side has a certain weekday left that the other
+            // side never names: "So war am Dienstag" is no Sunday against
+            // "dimanche" (a repeated weekday, 周六 twice, does not count).
             let us = in_paras(self.src, &self.src.x.uncertain_weekdays, sp, |d| d.start);
             let ut = in_paras(self.tgt, &self.tgt.x.uncertain_weekdays, tp, |d| d.start);
-            ls.retain(|&i| !ut.iter().any(|u| u.value == sw[i].value));
-            lt.retain(|&i| !us.iter().any(|u| u.value == tw[i].value));
+            let s_left = ls.iter().any(|&i| !tw.iter().any(|t| t.value == sw[i].value));
+            let t_left = lt.iter().any(|&i| !sw.iter().any(|s| s.value == tw[i].value));
+            ls.retain(|&i| t_left || !ut.iter().any(|u| u.value == sw[i].value));
+            lt.retain(|&i| s_left || !us.iter().any(|u| u.value == tw[i].value));
         }
         for (a, b) in pair_leftovers(&ls, &lt, &ps, &pt) {
             let (x, y) = (sw[a], tw[b]);
@@ -1041,7 +1071,11 @@ fn substitutable(a: &Mention, b: &Mention, ta: &str, tb: &str) -> bool {
     if a.weak || b.weak || a.role == Role::Month || b.role == Role::Month || part_of(a, b) {
         return false;
     }
-    if a.spelled != b.spelled && (a.value.abs() >= 100.0 || b.value.abs() >= 100.0) {
+    let both_scaled = a.scale > 1.0 && b.scale > 1.0;
+    if a.spelled != b.spelled
+        && !both_scaled
+        && (a.value.abs() >= 100.0 || b.value.abs() >= 100.0)
+    {
         // "two" against 20, "24%" against "three": words stand for small
         // counts; a larger figure is something else.
         return false;

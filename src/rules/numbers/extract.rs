@@ -137,6 +137,10 @@ pub struct Extraction {
     /// Weekday forms that are also ordinary words (`So`, `周日`), found
     /// with no date beside them: they explain, never raise.
     pub uncertain_weekdays: Vec<DayWord>,
+    /// Scale words with no number before them (`per million`, `Millionen
+    /// Amerikaner`, `на миллиард`): magnitudes, compared only with
+    /// magnitudes.
+    pub bare_scales: Vec<ApproxMention>,
 }
 
 impl Extraction {
@@ -178,6 +182,12 @@ impl Extraction {
             }));
         self.uncertain_weekdays
             .extend(other.uncertain_weekdays.into_iter().map(|mut m| {
+                m.start += base;
+                m.end += base;
+                m
+            }));
+        self.bare_scales
+            .extend(other.bare_scales.into_iter().map(|mut m| {
                 m.start += base;
                 m.end += base;
                 m
@@ -794,6 +804,14 @@ impl<'a> Scan<'a> {
             {
                 value += self.nm.fractions.entries[h.entry].value;
                 e = h.end;
+            } else if core.digits
+                && value.fract() == 0.0
+                && self.near(e)
+                && let Some(f) = self.slash_fraction(e)
+            {
+                // A mixed number: "2 1/2 million".
+                value += f;
+                e += 3;
             }
             if let Some((h, p)) = self.percent_after(e) {
                 if p.ambiguous {
@@ -993,6 +1011,27 @@ impl<'a> Scan<'a> {
         Some(e)
     }
 
+    /// A proper fraction written with a slash after a space (`1/2`, `3/4`),
+    /// its denominator at most 10.
+    fn slash_fraction(&self, e: usize) -> Option<f64> {
+        let (n, sl, d) = (self.atoms.get(e)?, self.atoms.get(e + 1)?, self.atoms.get(e + 2)?);
+        if n.glued
+            || n.kind != AtomKind::Digits
+            || self.sym(e + 1) != Some('/')
+            || !sl.glued
+            || !d.glued
+            || d.kind != AtomKind::Digits
+            || self.atoms.get(e + 3).is_some_and(|a| {
+                a.glued && (a.kind == AtomKind::Digits || self.sym(e + 3) == Some('/'))
+            })
+        {
+            return None;
+        }
+        let num = super::model::digits_value(self.raw(e))?;
+        let den = super::model::digits_value(self.raw(e + 2))?;
+        (num >= 1.0 && num < den && den <= 10.0).then(|| num / den)
+    }
+
     /// Approximate words and ordinal words, which stand alone.
     fn standalone(&mut self, i: usize) -> Option<usize> {
         if let Some(h) = self.find(&self.nm.approx, i, false) {
@@ -1005,6 +1044,23 @@ impl<'a> Scan<'a> {
                 vague: a.vague,
             });
             return Some(h.end);
+        }
+        // A scale word on its own (spaced scripts only: 万 and 億 also
+        // start ordinary words), certain forms of a thousand and more.
+        if self.nm.word_boundary
+            && let Some(h) = self.find(&self.nm.scales, i, false)
+        {
+            let w = self.nm.scales.entries[h.entry];
+            if !w.ambiguous && w.value >= 1e3 {
+                self.used[h.start..h.end].iter_mut().for_each(|u| *u = true);
+                self.out.bare_scales.push(ApproxMention {
+                    start: self.atoms[h.start].start,
+                    end: self.atoms[h.end - 1].end,
+                    value: w.value,
+                    vague: true,
+                });
+                return Some(h.end);
+            }
         }
         if let Some(h) = self.find(&self.nm.ordinal_words, i, false) {
             let w = self.nm.ordinal_words.entries[h.entry];
