@@ -456,6 +456,28 @@ impl Cmp<'_, '_> {
         out.push(self.difference(Code::Unit, s, t, message, Severity::Error));
     }
 
+    /// Two currencies that cannot both be right on a pair of figures of
+    /// different values (a scale change).
+    fn currency_check(&self, s: usize, t: usize, out: &mut Vec<Difference>) {
+        let (ms, mt) = (self.ms(s), self.mt(t));
+        let um = self.um;
+        if let (Some(us), Some(ut)) = (ms.unit, mt.unit)
+            && um.is_currency(us)
+            && um.is_currency(ut)
+            && !um.overlap(us, ut)
+            && um.comparable(us, ut)
+        {
+            let message = format!(
+                "currency changed: source has “{}” ({}) where the target has “{}” ({})",
+                self.src.text((ms.start, ms.end)),
+                unit_name(um, us),
+                self.tgt.text((mt.start, mt.end)),
+                unit_name(um, ut),
+            );
+            out.push(self.difference(Code::Unit, s, t, message, Severity::Error));
+        }
+    }
+
     fn difference(
         &self,
         code: Code,
@@ -560,8 +582,7 @@ impl Cmp<'_, '_> {
         // "dix milliards", "eine Milliarde" against "un million"): as certain
         // as between figures, whatever the words.
         let ratio10 = (mt.value / ms.value).abs().log10();
-        let scale_change = ms.scale > 1.0
-            && mt.scale > 1.0
+        let scale_change = (ms.scale > 1.0 || mt.scale > 1.0)
             && ratio10.is_finite()
             && ratio10.round() != 0.0
             && (ratio10 - ratio10.round()).abs() < 1e-6;
@@ -651,7 +672,13 @@ impl Cmp<'_, '_> {
             if unsure == 1 {
                 d.severity = Severity::Info;
             }
+            let scale = d.code == Code::Scale && d.severity > Severity::Info;
             out.push(d);
+            if scale {
+                // "£1.8 billion" against "1,8 Millionen Euro": the currency
+                // changed as well as the scale.
+                self.currency_check(cand_s[a].0, cand_t[b].0, out);
+            }
         }
         let gone_s: Vec<usize> = cand_s
             .iter()

@@ -50,7 +50,7 @@ impl Cmp<'_, '_> {
         let pos_t = |b: usize| self.tgt.pos_of_byte(b);
         // Words of the same order pair off one to one within a sentence
         // link; a word left is shared when a figure (matched or not) of its
-        // order stands within a sentence link on the other side.
+        // order stands in the same sentence link on the other side.
         let mut taken_t = vec![false; wt.len()];
         let mut paired_s = vec![false; ws.len()];
         for (a, w) in ws.iter().enumerate() {
@@ -74,7 +74,7 @@ impl Cmp<'_, '_> {
                 let m = &side.x.mentions[i];
                 let t = triad(w.value);
                 (triad(m.value) == t || (m.scale > 1.0 && triad(m.scale) == t))
-                    && link_distance(p, pos(m.start)) <= 1
+                    && link_distance(p, pos(m.start)) == 0
             })
         };
         let lone_s: Vec<Item> = ws
