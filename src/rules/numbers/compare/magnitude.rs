@@ -49,8 +49,8 @@ impl Cmp<'_, '_> {
         let pos_s = |b: usize| self.src.pos_of_byte(b);
         let pos_t = |b: usize| self.tgt.pos_of_byte(b);
         // Words of the same order pair off one to one within a sentence
-        // link; a word left is shared when a figure (matched or not) of its
-        // order stands in the same sentence link on the other side.
+        // link; a word left is shared when a figure of its order, left
+        // unmatched, stands in the same sentence link on the other side.
         let mut taken_t = vec![false; wt.len()];
         let mut paired_s = vec![false; ws.len()];
         for (a, w) in ws.iter().enumerate() {
@@ -73,20 +73,24 @@ impl Cmp<'_, '_> {
             figs.iter().any(|&i| {
                 let m = &side.x.mentions[i];
                 let t = triad(w.value);
-                (triad(m.value) == t || (m.scale > 1.0 && triad(m.scale) == t))
+                (triad(m.value) == t || fraction_of_scale(m) == Some(t))
                     && link_distance(p, pos(m.start)) == 0
             })
         };
+        // Figures not matched to a figure of the other side (a figure
+        // matched already accounts for its counterpart, not for a word).
+        let free_s: Vec<usize> = g.ls.iter().chain(&g.us).copied().collect();
+        let free_t: Vec<usize> = g.lt.iter().chain(&g.ut).copied().collect();
         let lone_s: Vec<Item> = ws
             .iter()
             .zip(&paired_s)
-            .filter(|(w, paired)| !**paired && !figure_near(w, pos_s(w.start), &g.every_t, true))
+            .filter(|(w, paired)| !**paired && !figure_near(w, pos_s(w.start), &free_t, true))
             .map(|(w, _)| Item::Word(*w))
             .collect();
         let lone_t: Vec<Item> = wt
             .iter()
             .zip(&taken_t)
-            .filter(|(w, paired)| !**paired && !figure_near(w, pos_t(w.start), &g.every_s, false))
+            .filter(|(w, paired)| !**paired && !figure_near(w, pos_t(w.start), &free_s, false))
             .map(|(w, _)| Item::Word(*w))
             .collect();
         if lone_s.is_empty() && lone_t.is_empty() {
@@ -128,10 +132,8 @@ impl Cmp<'_, '_> {
                 let (t0, t1, tv, pt) = info(ct, false);
                 // "eine halbe Milliarde" is of the billions' order too.
                 let order = |it: Item, side: &super::Side<'_>| match it {
-                    Item::Figure(i) if side.x.mentions[i].scale > 1.0 => {
-                        triad(side.x.mentions[i].scale)
-                    }
-                    _ => i32::MIN,
+                    Item::Figure(i) => fraction_of_scale(&side.x.mentions[i]).unwrap_or(i32::MIN),
+                    Item::Word(_) => i32::MIN,
                 };
                 if triad(sv) == triad(tv)
                     || order(cs, self.src) == triad(tv)
@@ -168,6 +170,13 @@ impl Cmp<'_, '_> {
             }
         }
     }
+}
+
+/// The order of the scale word of a fraction of it ("eine halbe
+/// Milliarde", "0.5 billion" are of the billions' order); `None` for
+/// whole multiples (100億 is of the billions' order by its value).
+fn fraction_of_scale(m: &crate::rules::numbers::extract::Mention) -> Option<i32> {
+    (m.scale > 1.0 && m.value.abs() < m.scale).then(|| triad(m.scale))
 }
 
 /// The order of a magnitude in words.
