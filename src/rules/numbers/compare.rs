@@ -1224,11 +1224,11 @@ fn relative_name(d: i32) -> String {
 }
 
 fn fmt_date(d: &DateMention) -> String {
-    let m = d
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)))
-        .copied()
-        .unwrap_or("");
+    let m = match d.month {
+        Some(m @ 1..=12) => MONTHS[usize::from(m) - 1].to_string(),
+        Some(m) => format!("month {m}"),
+        None => String::new(),
+    };
     match (d.day, d.year) {
         (Some(day), Some(y)) => format!("{day} {m} {y}"),
         (Some(day), None) => format!("{day} {m}"),
