@@ -165,6 +165,8 @@ pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
         .iter()
         .map(|l| Group {
             live: !l.source.is_empty() && !l.target.is_empty(),
+            sp: l.source.clone(),
+            tp: l.target.clone(),
             ..Group::default()
         })
         .collect();
@@ -237,6 +239,9 @@ pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
 #[derive(Debug, Default)]
 struct Group {
     live: bool,
+    /// The paragraphs of the link on each side.
+    sp: Vec<usize>,
+    tp: Vec<usize>,
     /// Certain figures left on each side.
     ls: Vec<usize>,
     lt: Vec<usize>,
@@ -503,11 +508,14 @@ impl Cmp<'_, '_> {
     /// approximate word in range, a month name, or an uncertain reading of
     /// the same value (an article for 1, "beide" for 2).
     fn explained(&self, i: usize, source: bool, g: &Group) -> bool {
-        let (side, other, uncertain) = if source {
-            (self.src, self.tgt, &g.ut)
+        let (side, other, uncertain, paras) = if source {
+            (self.src, self.tgt, &g.ut, &g.tp)
         } else {
-            (self.tgt, self.src, &g.us)
+            (self.tgt, self.src, &g.us, &g.sp)
         };
+        // Only words of the same paragraph link explain (sentence positions
+        // count within a link).
+        let here = |byte: usize| paras.contains(&other.paragraph_of(byte));
         let m = &side.x.mentions[i];
         let pos = side.pos.get(side.sent[i]).copied().unwrap_or(u32::MAX);
         let near = |p: u32| pos == u32::MAX || p == u32::MAX || pos.abs_diff(p) <= 1;
@@ -522,14 +530,16 @@ impl Cmp<'_, '_> {
                 } else {
                     v >= 0.5 * a.value && v <= 2.0 * a.value
                 };
-                fits && near(other.pos_of_byte(a.start))
+                fits && here(a.start) && near(other.pos_of_byte(a.start))
             })
         {
             return true;
         }
         if m.value.fract() == 0.0
             && (1.0..=12.0).contains(&m.value)
-            && x.dates.iter().any(|d| d.month == Some(m.value as u8))
+            && x.dates
+                .iter()
+                .any(|d| d.month == Some(m.value as u8) && here(d.start))
         {
             return true;
         }

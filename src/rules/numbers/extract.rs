@@ -1487,9 +1487,13 @@ impl<'a> Scan<'a> {
     }
 
     /// In a text using both decimal marks, `4.239` and `1,105` may be read
-    /// the other way.
+    /// the other way; and anywhere, three zero decimals (`175,000` in
+    /// Czech copy) are a thousands group written the English way.
     fn other_reading(&self, j: usize, end: usize) -> Option<f64> {
-        if !self.conv.mixed || end != j + 3 || self.len_of(j + 2) != 3 || self.len_of(j) > 3 {
+        if end != j + 3 || self.len_of(j + 2) != 3 || self.len_of(j) > 3 {
+            return None;
+        }
+        if !self.conv.mixed && self.raw(j + 2) != "000" {
             return None;
         }
         let sep = self.sym(j + 1).filter(|c| matches!(c, '.' | ','))?;
