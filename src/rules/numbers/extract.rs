@@ -1374,6 +1374,10 @@ impl<'a> Scan<'a> {
         let value = section + current.unwrap_or(0.0) + frac;
         let lone = !has_unit && chars == 1;
         let lone_unit = has_unit && chars == 1;
+        // A composed numeral of a hundred and more (二千三百) is how the
+        // script writes figures, as exact as digits: not a number word
+        // standing for a small count.
+        let composed = has_unit && chars >= 2 && value >= 100.0;
         Some(Core {
             value,
             end: k,
@@ -1382,7 +1386,7 @@ impl<'a> Scan<'a> {
             } else {
                 1.0
             },
-            spelled: true,
+            spelled: !composed,
             certain: !(lone || lone_unit || (ambiguous && !has_unit && chars == 1)),
             weak: false,
             lone_cjk: lone || lone_unit || (ambiguous && !has_unit),
