@@ -946,8 +946,12 @@ impl Cmp<'_, '_> {
             // "dimanche" (a repeated weekday, 周六 twice, does not count).
             let us = in_paras(self.src, &self.src.x.uncertain_weekdays, sp, |d| d.start);
             let ut = in_paras(self.tgt, &self.tgt.x.uncertain_weekdays, tp, |d| d.start);
-            let s_left = ls.iter().any(|&i| !tw.iter().any(|t| t.value == sw[i].value));
-            let t_left = lt.iter().any(|&i| !sw.iter().any(|s| s.value == tw[i].value));
+            let s_left = ls
+                .iter()
+                .any(|&i| !tw.iter().any(|t| t.value == sw[i].value));
+            let t_left = lt
+                .iter()
+                .any(|&i| !sw.iter().any(|s| s.value == tw[i].value));
             ls.retain(|&i| t_left || !ut.iter().any(|u| u.value == sw[i].value));
             lt.retain(|&i| s_left || !us.iter().any(|u| u.value == tw[i].value));
         }
@@ -1109,9 +1113,7 @@ fn substitutable(a: &Mention, b: &Mention, ta: &str, tb: &str) -> bool {
         return false;
     }
     let both_scaled = a.scale > 1.0 && b.scale > 1.0;
-    if a.spelled != b.spelled
-        && !both_scaled
-        && (a.value.abs() >= 100.0 || b.value.abs() >= 100.0)
+    if a.spelled != b.spelled && !both_scaled && (a.value.abs() >= 100.0 || b.value.abs() >= 100.0)
     {
         // "two" against 20, "24%" against "three": words stand for small
         // counts; a larger figure is something else.

@@ -417,7 +417,9 @@ fn numbered_month(s: &Scan<'_>, i: usize) -> Option<(Hit, u8, bool)> {
     }
     let a = s.atoms.get(i + 1)?;
     let mut chars = s.text[a.start..a.end].chars();
-    let mark = chars.next().filter(|c| chars.next().is_none() && s.dm.month_suffixes.contains(c));
+    let mark = chars
+        .next()
+        .filter(|c| chars.next().is_none() && s.dm.month_suffixes.contains(c));
     mark?;
     let h = Hit {
         entry: 0,

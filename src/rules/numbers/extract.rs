@@ -1014,7 +1014,11 @@ impl<'a> Scan<'a> {
     /// A proper fraction written with a slash after a space (`1/2`, `3/4`),
     /// its denominator at most 10.
     fn slash_fraction(&self, e: usize) -> Option<f64> {
-        let (n, sl, d) = (self.atoms.get(e)?, self.atoms.get(e + 1)?, self.atoms.get(e + 2)?);
+        let (n, sl, d) = (
+            self.atoms.get(e)?,
+            self.atoms.get(e + 1)?,
+            self.atoms.get(e + 2)?,
+        );
         if n.glued
             || n.kind != AtomKind::Digits
             || self.sym(e + 1) != Some('/')

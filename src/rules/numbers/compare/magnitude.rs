@@ -122,9 +122,7 @@ impl Cmp<'_, '_> {
             for (b, &ct) in cand_t.iter().enumerate() {
                 // At least one side is a word; figures against figures are the
                 // substitution's business.
-                if used_s[a]
-                    || used_t[b]
-                    || matches!((cs, ct), (Item::Figure(_), Item::Figure(_)))
+                if used_s[a] || used_t[b] || matches!((cs, ct), (Item::Figure(_), Item::Figure(_)))
                 {
                     continue;
                 }
