@@ -1092,24 +1092,28 @@ fn retain_unused(v: &mut Vec<usize>, used: &[bool]) {
 /// A figure the other side split or cut: `182` against `182.44`
 /// (`１８２円４４銭`), `648` against `12.648`, `1` against `1.55`
 /// (`1メートル55`).
-fn part_of(a: &Mention, b: &Mention) -> bool {
+fn part_of(a: &Mention, b: &Mention, ta: &str, tb: &str) -> bool {
     let whole = |x: f64| x.fract() == 0.0;
     let int_part = |x: &Mention, y: &Mention| {
         whole(y.value) && !whole(x.value) && same(x.value.trunc(), y.value)
     };
-    let low_group = |x: &Mention, y: &Mention| {
+    // A group of three digits split off (1 088): "88" of "1986-88" is no
+    // group of 1088.
+    let three_digits = |t: &str| t.chars().filter(|c| c.is_numeric()).count() == 3;
+    let low_group = |x: &Mention, y: &Mention, ty: &str| {
         whole(x.value)
             && whole(y.value)
             && x.value.abs() >= 1000.0
             && y.value.abs() < 1000.0
+            && three_digits(ty)
             && same(x.value.abs() % 1000.0, y.value.abs())
     };
-    int_part(a, b) || int_part(b, a) || low_group(a, b) || low_group(b, a)
+    int_part(a, b) || int_part(b, a) || low_group(a, b, tb) || low_group(b, a, ta)
 }
 
 /// Whether two leftovers may be reported as one replacing the other.
 fn substitutable(a: &Mention, b: &Mention, ta: &str, tb: &str) -> bool {
-    if a.weak || b.weak || a.role == Role::Month || b.role == Role::Month || part_of(a, b) {
+    if a.weak || b.weak || a.role == Role::Month || b.role == Role::Month || part_of(a, b, ta, tb) {
         return false;
     }
     let both_scaled = a.scale > 1.0 && b.scale > 1.0;
