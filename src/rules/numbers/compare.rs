@@ -461,6 +461,32 @@ impl Cmp<'_, '_> {
         out.push(self.difference(Code::Unit, s, t, message, Severity::Error));
     }
 
+    /// Two different scale words of different orders on a pair of figures
+    /// whose digits changed too.
+    fn scale_word_check(&self, s: usize, t: usize, severity: Severity, out: &mut Vec<Difference>) {
+        let (ms, mt) = (self.ms(s), self.mt(t));
+        // Off by more than the changed digits can make (45億 against 3.5
+        // billion is a changed figure under another scale word, no more).
+        let off = (mt.value / ms.value).abs().log10().abs();
+        if ms.scale <= 1.0
+            || mt.scale <= 1.0
+            || same(ms.scale, mt.scale)
+            || ms.scale_doubt
+            || mt.scale_doubt
+            || !(off > 1.5)
+        {
+            return;
+        }
+        let message = format!(
+            "scale changed: source has “{}” ({}) where the target has “{}” ({})",
+            self.src.text((ms.start, ms.end)),
+            fmt_scaled(ms.scale).trim_start_matches("1 "),
+            self.tgt.text((mt.start, mt.end)),
+            fmt_scaled(mt.scale).trim_start_matches("1 "),
+        );
+        out.push(self.difference(Code::Scale, s, t, message, severity));
+    }
+
     /// Two currencies that cannot both be right on a pair of figures of
     /// different values (a scale change).
     fn currency_check(&self, s: usize, t: usize, out: &mut Vec<Difference>) {
@@ -683,7 +709,14 @@ impl Cmp<'_, '_> {
                 d.severity = Severity::Info;
             }
             let scale = d.code == Code::Scale && d.severity > Severity::Info;
+            let number = d.code == Code::Number && d.severity > Severity::Info;
+            let sev = d.severity;
             out.push(d);
+            if number {
+                // "85 million" against "45 Milliarden": the scale word changed
+                // too, a second defect.
+                self.scale_word_check(cand_s[a].0, cand_t[b].0, sev, out);
+            }
             if scale {
                 // "£1.8 billion" against "1,8 Millionen Euro": the currency
                 // changed as well as the scale.
