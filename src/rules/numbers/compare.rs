@@ -473,7 +473,8 @@ impl Cmp<'_, '_> {
             || same(ms.scale, mt.scale)
             || ms.scale_doubt
             || mt.scale_doubt
-            || !(off > 1.5)
+            || off.is_nan()
+            || off <= 1.5
         {
             return;
         }
