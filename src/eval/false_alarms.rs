@@ -31,6 +31,7 @@ struct Stats {
     /// figure of issue 4's done-when).
     quotes_punct: usize,
     by_rule: BTreeMap<&'static str, usize>,
+    by_category: BTreeMap<Category, usize>,
     sets: BTreeSet<String>,
 }
 
@@ -45,6 +46,9 @@ impl Stats {
         for (code, paras) in &flagged.by_rule {
             *self.by_rule.entry(code).or_default() += paras.len();
         }
+        for (cat, paras) in &flagged.by_category {
+            *self.by_category.entry(*cat).or_default() += paras.len();
+        }
     }
 }
 
@@ -54,6 +58,8 @@ struct PairFlags {
     any: BTreeSet<usize>,
     quotes_punct: BTreeSet<usize>,
     by_rule: BTreeMap<&'static str, BTreeSet<usize>>,
+    /// Paragraphs flagged by any rule of a category (the union of its rules).
+    by_category: BTreeMap<Category, BTreeSet<usize>>,
 }
 
 fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
@@ -73,10 +79,12 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
             out.quotes_punct.insert(p);
         }
         out.by_rule.entry(f.code).or_default().insert(p);
-        if show
-            .as_deref()
-            .is_some_and(|s| s.split(',').any(|s| s == f.code || s == f.rule))
-        {
+        out.by_category.entry(f.category).or_default().insert(p);
+        if show.as_deref().is_some_and(|s| {
+            s.split(',').any(|s| {
+                !s.is_empty() && (f.code.starts_with(s) || s == f.rule || s == f.category.as_str())
+            })
+        }) {
             show_alarm(pair, p, f);
         }
     }
@@ -86,9 +94,10 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
 /// Categories of the quotes-or-punctuation row.
 const QUOTES_PUNCT: [Category; 2] = [Category::Quotes, Category::Punctuation];
 
-/// Prints a counted finding of one rule to stderr (set
-/// `WIRECHECK_EVAL_SHOW_ALARMS` to rule codes or names, comma-separated): for looking at
-/// false alarms while tuning a rule, never stored.
+/// Prints a counted finding to stderr (set `WIRECHECK_EVAL_SHOW_ALARMS` to
+/// rule codes or code prefixes, rule names or categories, comma-separated:
+/// `WC101,WC30,numbers`): for looking at false alarms while tuning a rule,
+/// never stored.
 fn show_alarm(pair: &Pair, p: usize, f: &ReportedFinding) {
     let cut = |t: &str| t.chars().take(400).collect::<String>();
     let src = f
@@ -98,9 +107,10 @@ fn show_alarm(pair: &Pair, p: usize, f: &ReportedFinding) {
     let tgt = pair.target.get(p).map_or(String::new(), |t| cut(t));
     let near = f.evidence.target.as_deref().unwrap_or("");
     eprint!(
-        "--- alarm {} {} {}: {}\n  near: {near}\n  S: {src}\n  T: {tgt}\n",
+        "--- alarm {} {} {:?} {}: {}\n  near: {near}\n  S: {src}\n  T: {tgt}\n",
         pair.key(),
         f.code,
+        f.severity,
         p,
         f.message
     );
@@ -220,6 +230,30 @@ pub fn run(data: &DataDir, report: &mut SuiteReport) -> Result<(), EvalError> {
         t.push(row);
         report.share_figure(
             format!("false-alarms.rule.{}", m.code),
+            share(&all),
+            Better::Lower,
+        );
+    }
+    report.tables.push(t);
+
+    let mut columns = vec!["category".to_string(), "all".to_string()];
+    columns.extend(by_pair.keys().cloned());
+    let mut t = Table::with_columns(
+        "Share of paragraphs flagged, per category (any rule of the category: the union, not \
+         the sum, of the rule rows)",
+        columns,
+    );
+    for cat in Category::ALL {
+        let share =
+            |s: &Stats| Share::new(s.by_category.get(&cat).copied().unwrap_or(0), s.any.total);
+        let mut row = vec![
+            Cell::text(cat.as_str().to_string()),
+            Cell::FineShare(share(&all)),
+        ];
+        row.extend(by_pair.values().map(|s| Cell::FineShare(share(s))));
+        t.push(row);
+        report.share_figure(
+            format!("false-alarms.category.{}", cat.as_str()),
             share(&all),
             Better::Lower,
         );

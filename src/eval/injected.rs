@@ -88,8 +88,19 @@ fn matching(report: &DocumentReport, defect: Defect, unit: usize, cats: &[Catego
 
 /// Prints a missed injection to stderr (set `WIRECHECK_EVAL_SHOW_MISSES` to a
 /// defect name): for looking at misses while tuning a rule, never stored.
-fn show_miss(id: &str, unit: usize, source: &[String], target: &[String], after: &DocumentReport) {
+fn show_miss(
+    id: &str,
+    unit: usize,
+    source: &[String],
+    target: &[String],
+    before: &DocumentReport,
+    after: &DocumentReport,
+    clean: Option<&str>,
+) {
     let mut s = format!("--- miss {id} (unit {unit})\n");
+    if let (Some(old), Some(new)) = (clean, target.get(unit)) {
+        s.push_str(&format!("  change: {}\n", changed_span(old, new)));
+    }
     for (i, p) in source.iter().enumerate() {
         s.push_str(&format!("  S{i}: {p}\n"));
     }
@@ -108,7 +119,45 @@ fn show_miss(id: &str, unit: usize, source: &[String], target: &[String], after:
             f.code, f.severity, f.source_paragraph, f.target_paragraph, f.message
         ));
     }
+    for f in &before.findings {
+        s.push_str(&format!(
+            "  clean finding {} {:?} {:?} {:?}: {}\n",
+            f.code, f.severity, f.source_paragraph, f.target_paragraph, f.message
+        ));
+    }
     eprint!("{s}");
+}
+
+/// Whether an edit replaced a paragraph (for the miss dump).
+enum EditKind {
+    Replace,
+    Other,
+}
+
+/// The part of `new` that differs from `old`, with a little context:
+/// "…before [old → new] after…".
+fn changed_span(old: &str, new: &str) -> String {
+    let a: Vec<char> = old.chars().collect();
+    let b: Vec<char> = new.chars().collect();
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let max_suf = a.len().min(b.len()) - pre;
+    let suf = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(max_suf)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let ctx = |v: &[char]| v.iter().collect::<String>();
+    let lo = pre.saturating_sub(40);
+    let hi_a = (a.len() - suf + 40).min(a.len());
+    format!(
+        "…{}[{} → {}]{}…",
+        ctx(&a[lo..pre]),
+        ctx(&a[pre..a.len() - suf]),
+        ctx(&b[pre..b.len() - suf]),
+        ctx(&a[a.len() - suf..hi_a])
+    )
 }
 
 fn inject_one(
@@ -137,6 +186,10 @@ fn inject_one(
         &mut rng_for(defect, pair, p),
     )?;
     let mut target = clean.to_vec();
+    let edit_kind = match &edit {
+        Edit::Replace(_) => EditKind::Replace,
+        _ => EditKind::Other,
+    };
     let unit = match edit {
         Edit::Replace(t) => {
             target[q] = t;
@@ -169,7 +222,8 @@ fn inject_one(
     let cats = defect.categories();
     let found = count(&after, cats, false) > count(&before, cats, true);
     if !found && std::env::var("WIRECHECK_EVAL_SHOW_MISSES").is_ok_and(|d| d == defect.name()) {
-        show_miss(&id, unit, source, &target, &after);
+        let clean_text = matches!(edit_kind, EditKind::Replace).then(|| clean[q].as_str());
+        show_miss(&id, unit, source, &target, &before, &after, clean_text);
     }
     Some(Outcome {
         lang_pair: pair.pair_name(),

@@ -12,6 +12,8 @@ use super::units::{UnitModel, unit_model};
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, RuleMeta, SideContext, target_span};
 
+mod magnitude;
+
 /// Which rule a difference belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
@@ -163,6 +165,8 @@ pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
         .iter()
         .map(|l| Group {
             live: !l.source.is_empty() && !l.target.is_empty(),
+            sp: l.source.clone(),
+            tp: l.target.clone(),
             ..Group::default()
         })
         .collect();
@@ -197,6 +201,7 @@ pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
             cmp.match_pass(g, 1, &mut out);
             cmp.substitute(g, 0, &mut out);
             cmp.match_pass(g, u32::MAX, &mut out);
+            cmp.magnitudes(g, &link.source, &link.target, &mut out);
         }
     }
     // Figures moved to a neighbouring paragraph group.
@@ -234,18 +239,29 @@ pub fn analyze(cx: &PairContext<'_>) -> Vec<Difference> {
 #[derive(Debug, Default)]
 struct Group {
     live: bool,
+    /// The paragraphs of the link on each side.
+    sp: Vec<usize>,
+    tp: Vec<usize>,
     /// Certain figures left on each side.
     ls: Vec<usize>,
     lt: Vec<usize>,
     /// Uncertain readings (articles, "elf"): they explain, never match.
     us: Vec<usize>,
     ut: Vec<usize>,
+    /// Every figure of each side, matched or not.
+    every_s: Vec<usize>,
+    every_t: Vec<usize>,
 }
 
 impl Group {
     fn add(&mut self, i: usize, m: &Mention, source: bool) {
         if m.role == Role::Month {
             return;
+        }
+        if source {
+            self.every_s.push(i);
+        } else {
+            self.every_t.push(i);
         }
         let list = match (source, m.certain) {
             (true, true) => &mut self.ls,
@@ -445,6 +461,55 @@ impl Cmp<'_, '_> {
         out.push(self.difference(Code::Unit, s, t, message, Severity::Error));
     }
 
+    /// Two different scale words of different orders on a pair of figures
+    /// whose digits changed too.
+    fn scale_word_check(&self, s: usize, t: usize, severity: Severity, out: &mut Vec<Difference>) {
+        let (ms, mt) = (self.ms(s), self.mt(t));
+        // Off by more than the changed digits can make (45億 against 3.5
+        // billion is a changed figure under another scale word, no more).
+        let off = (mt.value / ms.value).abs().log10().abs();
+        if ms.scale <= 1.0
+            || mt.scale <= 1.0
+            || same(ms.scale, mt.scale)
+            || ms.scale_doubt
+            || mt.scale_doubt
+            || off.is_nan()
+            || off <= 1.5
+        {
+            return;
+        }
+        let message = format!(
+            "scale changed: source has “{}” ({}) where the target has “{}” ({})",
+            self.src.text((ms.start, ms.end)),
+            fmt_scaled(ms.scale).trim_start_matches("1 "),
+            self.tgt.text((mt.start, mt.end)),
+            fmt_scaled(mt.scale).trim_start_matches("1 "),
+        );
+        out.push(self.difference(Code::Scale, s, t, message, severity));
+    }
+
+    /// Two currencies that cannot both be right on a pair of figures of
+    /// different values (a scale change).
+    fn currency_check(&self, s: usize, t: usize, out: &mut Vec<Difference>) {
+        let (ms, mt) = (self.ms(s), self.mt(t));
+        let um = self.um;
+        if let (Some(us), Some(ut)) = (ms.unit, mt.unit)
+            && um.is_currency(us)
+            && um.is_currency(ut)
+            && !um.overlap(us, ut)
+            && um.comparable(us, ut)
+        {
+            let message = format!(
+                "currency changed: source has “{}” ({}) where the target has “{}” ({})",
+                self.src.text((ms.start, ms.end)),
+                unit_name(um, us),
+                self.tgt.text((mt.start, mt.end)),
+                unit_name(um, ut),
+            );
+            out.push(self.difference(Code::Unit, s, t, message, Severity::Error));
+        }
+    }
+
     fn difference(
         &self,
         code: Code,
@@ -470,11 +535,14 @@ impl Cmp<'_, '_> {
     /// approximate word in range, a month name, or an uncertain reading of
     /// the same value (an article for 1, "beide" for 2).
     fn explained(&self, i: usize, source: bool, g: &Group) -> bool {
-        let (side, other, uncertain) = if source {
-            (self.src, self.tgt, &g.ut)
+        let (side, other, uncertain, paras) = if source {
+            (self.src, self.tgt, &g.ut, &g.tp)
         } else {
-            (self.tgt, self.src, &g.us)
+            (self.tgt, self.src, &g.us, &g.sp)
         };
+        // Only words of the same paragraph link explain (sentence positions
+        // count within a link).
+        let here = |byte: usize| paras.contains(&other.paragraph_of(byte));
         let m = &side.x.mentions[i];
         let pos = side.pos.get(side.sent[i]).copied().unwrap_or(u32::MAX);
         let near = |p: u32| pos == u32::MAX || p == u32::MAX || pos.abs_diff(p) <= 1;
@@ -489,14 +557,16 @@ impl Cmp<'_, '_> {
                 } else {
                     v >= 0.5 * a.value && v <= 2.0 * a.value
                 };
-                fits && near(other.pos_of_byte(a.start))
+                fits && here(a.start) && near(other.pos_of_byte(a.start))
             })
         {
             return true;
         }
         if m.value.fract() == 0.0
             && (1.0..=12.0).contains(&m.value)
-            && x.dates.iter().any(|d| d.month == Some(m.value as u8))
+            && x.dates
+                .iter()
+                .any(|d| d.month == Some(m.value as u8) && here(d.start))
         {
             return true;
         }
@@ -545,9 +615,23 @@ impl Cmp<'_, '_> {
         if d > 0 && (es || et || !sc || !tc || ms.spelled || mt.spelled) {
             return None;
         }
+        // The same count under another scale word ("zehn Millionen" against
+        // "dix milliards", "eine Milliarde" against "un million"): as certain
+        // as between figures, whatever the words.
+        let ratio10 = (mt.value / ms.value).abs().log10();
+        let scale_change = (ms.scale > 1.0 || mt.scale > 1.0)
+            && ratio10.is_finite()
+            && ratio10.round() != 0.0
+            && (ratio10 - ratio10.round()).abs() < 1e-6;
         // A number word against a figure of another order ("four" against
-        // "sto", "two" against 20): more likely a restatement.
-        if (ms.spelled || mt.spelled) && (mt.value / ms.value).abs().log10().abs() > 0.5 {
+        // "sto", "two" against 20): more likely a restatement; not between
+        // two single-digit counts ("two" against 9).
+        let single_digits = ms.value.abs() < 10.0 && mt.value.abs() < 10.0;
+        if (ms.spelled || mt.spelled)
+            && !scale_change
+            && !single_digits
+            && (mt.value / ms.value).abs().log10().abs() > 0.5
+        {
             sure = false;
         }
         // Codes of different lengths (WR417H against WR4I7H).
@@ -569,8 +653,7 @@ impl Cmp<'_, '_> {
             };
             sure &= !(crowded(cand_s, &|i| self.pos_s(i), self.pos_s(s))
                 || crowded(cand_t, &|i| self.pos_t(i), self.pos_t(t))
-                || ms.spelled
-                || mt.spelled);
+                || ((ms.spelled || mt.spelled) && !scale_change));
         }
         Some(sure)
     }
@@ -626,7 +709,20 @@ impl Cmp<'_, '_> {
             if unsure == 1 {
                 d.severity = Severity::Info;
             }
+            let scale = d.code == Code::Scale && d.severity > Severity::Info;
+            let number = d.code == Code::Number && d.severity > Severity::Info;
+            let sev = d.severity;
             out.push(d);
+            if number {
+                // "85 million" against "45 Milliarden": the scale word changed
+                // too, a second defect.
+                self.scale_word_check(cand_s[a].0, cand_t[b].0, sev, out);
+            }
+            if scale {
+                // "£1.8 billion" against "1,8 Millionen Euro": the currency
+                // changed as well as the scale.
+                self.currency_check(cand_s[a].0, cand_t[b].0, out);
+            }
         }
         let gone_s: Vec<usize> = cand_s
             .iter()
@@ -879,10 +975,19 @@ impl Cmp<'_, '_> {
         if weekdays {
             // A weekday form that is also a word (周日) accounts for the same
             // weekday on the other side.
+            // Not when that side has a certain weekday left that the other
+            // side never names: "So war am Dienstag" is no Sunday against
+            // "dimanche" (a repeated weekday, 周六 twice, does not count).
             let us = in_paras(self.src, &self.src.x.uncertain_weekdays, sp, |d| d.start);
             let ut = in_paras(self.tgt, &self.tgt.x.uncertain_weekdays, tp, |d| d.start);
-            ls.retain(|&i| !ut.iter().any(|u| u.value == sw[i].value));
-            lt.retain(|&i| !us.iter().any(|u| u.value == tw[i].value));
+            let s_left = ls
+                .iter()
+                .any(|&i| !tw.iter().any(|t| t.value == sw[i].value));
+            let t_left = lt
+                .iter()
+                .any(|&i| !sw.iter().any(|s| s.value == tw[i].value));
+            ls.retain(|&i| t_left || !ut.iter().any(|u| u.value == sw[i].value));
+            lt.retain(|&i| s_left || !us.iter().any(|u| u.value == tw[i].value));
         }
         for (a, b) in pair_leftovers(&ls, &lt, &ps, &pt) {
             let (x, y) = (sw[a], tw[b]);
@@ -1021,27 +1126,33 @@ fn retain_unused(v: &mut Vec<usize>, used: &[bool]) {
 /// A figure the other side split or cut: `182` against `182.44`
 /// (`１８２円４４銭`), `648` against `12.648`, `1` against `1.55`
 /// (`1メートル55`).
-fn part_of(a: &Mention, b: &Mention) -> bool {
+fn part_of(a: &Mention, b: &Mention, ta: &str, tb: &str) -> bool {
     let whole = |x: f64| x.fract() == 0.0;
     let int_part = |x: &Mention, y: &Mention| {
         whole(y.value) && !whole(x.value) && same(x.value.trunc(), y.value)
     };
-    let low_group = |x: &Mention, y: &Mention| {
+    // A group of three digits split off (1 088): "88" of "1986-88" is no
+    // group of 1088.
+    let three_digits = |t: &str| t.chars().filter(|c| c.is_numeric()).count() == 3;
+    let low_group = |x: &Mention, y: &Mention, ty: &str| {
         whole(x.value)
             && whole(y.value)
             && x.value.abs() >= 1000.0
             && y.value.abs() < 1000.0
+            && three_digits(ty)
             && same(x.value.abs() % 1000.0, y.value.abs())
     };
-    int_part(a, b) || int_part(b, a) || low_group(a, b) || low_group(b, a)
+    int_part(a, b) || int_part(b, a) || low_group(a, b, tb) || low_group(b, a, ta)
 }
 
 /// Whether two leftovers may be reported as one replacing the other.
 fn substitutable(a: &Mention, b: &Mention, ta: &str, tb: &str) -> bool {
-    if a.weak || b.weak || a.role == Role::Month || b.role == Role::Month || part_of(a, b) {
+    if a.weak || b.weak || a.role == Role::Month || b.role == Role::Month || part_of(a, b, ta, tb) {
         return false;
     }
-    if a.spelled != b.spelled && (a.value.abs() >= 100.0 || b.value.abs() >= 100.0) {
+    let both_scaled = a.scale > 1.0 && b.scale > 1.0;
+    if a.spelled != b.spelled && !both_scaled && (a.value.abs() >= 100.0 || b.value.abs() >= 100.0)
+    {
         // "two" against 20, "24%" against "three": words stand for small
         // counts; a larger figure is something else.
         return false;
@@ -1163,11 +1274,11 @@ fn relative_name(d: i32) -> String {
 }
 
 fn fmt_date(d: &DateMention) -> String {
-    let m = d
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)))
-        .copied()
-        .unwrap_or("");
+    let m = match d.month {
+        Some(m @ 1..=12) => MONTHS[usize::from(m) - 1].to_string(),
+        Some(m) => format!("month {m}"),
+        None => String::new(),
+    };
     match (d.day, d.year) {
         (Some(day), Some(y)) => format!("{day} {m} {y}"),
         (Some(day), None) => format!("{day} {m}"),

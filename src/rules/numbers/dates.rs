@@ -386,17 +386,48 @@ fn sentence_start(s: &Scan<'_>, i: usize) -> bool {
 }
 
 fn month_at(s: &Scan<'_>, i: usize) -> Option<(Hit, u8, bool)> {
-    if i >= s.atoms.len() || s.used[i] || !s.dm.starters.contains(&s.atoms[i].key) {
+    if i >= s.atoms.len() || s.used[i] {
         return None;
     }
-    let h = s.dm.months.find(s.text, &s.atoms, i, |h| {
+    if !s.dm.starters.contains(&s.atoms[i].key) {
+        return numbered_month(s, i);
+    }
+    let Some(h) = s.dm.months.find(s.text, &s.atoms, i, |h| {
         s.left_ok(h.start)
             && s.right_ok(h.end, true)
             && !s.used[h.start..h.end].contains(&true)
             && (!h.capitalised || sentence_start(s, h.start))
-    })?;
+    }) else {
+        return numbered_month(s, i);
+    };
     let w = s.dm.months.entries[h.entry];
     Some((h, w.value as u8, w.ambiguous))
+}
+
+/// Two digits from 13 to 99 with a month mark (`81月`, `17 月`): no month
+/// of the calendar, but written as one, so a changed digit of a month still
+/// stands against the other side's month.
+fn numbered_month(s: &Scan<'_>, i: usize) -> Option<(Hit, u8, bool)> {
+    if s.dm.month_suffixes.is_empty() {
+        return None;
+    }
+    let (v, n) = digits(s, i)?;
+    if n != 2 || !(13..=99).contains(&v) || !s.near(i + 1) || s.used.get(i + 1) != Some(&false) {
+        return None;
+    }
+    let a = s.atoms.get(i + 1)?;
+    let mut chars = s.text[a.start..a.end].chars();
+    let mark = chars
+        .next()
+        .filter(|c| chars.next().is_none() && s.dm.month_suffixes.contains(c));
+    mark?;
+    let h = Hit {
+        entry: 0,
+        start: i,
+        end: i + 2,
+        capitalised: false,
+    };
+    Some((h, v as u8, false))
 }
 
 fn connector(s: &Scan<'_>, e: usize) -> usize {

@@ -137,6 +137,10 @@ pub struct Extraction {
     /// Weekday forms that are also ordinary words (`So`, `周日`), found
     /// with no date beside them: they explain, never raise.
     pub uncertain_weekdays: Vec<DayWord>,
+    /// Scale words with no number before them (`per million`, `Millionen
+    /// Amerikaner`, `на миллиард`): magnitudes, compared only with
+    /// magnitudes.
+    pub bare_scales: Vec<ApproxMention>,
 }
 
 impl Extraction {
@@ -178,6 +182,12 @@ impl Extraction {
             }));
         self.uncertain_weekdays
             .extend(other.uncertain_weekdays.into_iter().map(|mut m| {
+                m.start += base;
+                m.end += base;
+                m
+            }));
+        self.bare_scales
+            .extend(other.bare_scales.into_iter().map(|mut m| {
                 m.start += base;
                 m.end += base;
                 m
@@ -794,6 +804,14 @@ impl<'a> Scan<'a> {
             {
                 value += self.nm.fractions.entries[h.entry].value;
                 e = h.end;
+            } else if core.digits
+                && value.fract() == 0.0
+                && self.near(e)
+                && let Some(f) = self.slash_fraction(e)
+            {
+                // A mixed number: "2 1/2 million".
+                value += f;
+                e += 3;
             }
             if let Some((h, p)) = self.percent_after(e) {
                 if p.ambiguous {
@@ -993,6 +1011,31 @@ impl<'a> Scan<'a> {
         Some(e)
     }
 
+    /// A proper fraction written with a slash after a space (`1/2`, `3/4`),
+    /// its denominator at most 10.
+    fn slash_fraction(&self, e: usize) -> Option<f64> {
+        let (n, sl, d) = (
+            self.atoms.get(e)?,
+            self.atoms.get(e + 1)?,
+            self.atoms.get(e + 2)?,
+        );
+        if n.glued
+            || n.kind != AtomKind::Digits
+            || self.sym(e + 1) != Some('/')
+            || !sl.glued
+            || !d.glued
+            || d.kind != AtomKind::Digits
+            || self.atoms.get(e + 3).is_some_and(|a| {
+                a.glued && (a.kind == AtomKind::Digits || self.sym(e + 3) == Some('/'))
+            })
+        {
+            return None;
+        }
+        let num = super::model::digits_value(self.raw(e))?;
+        let den = super::model::digits_value(self.raw(e + 2))?;
+        (num >= 1.0 && num < den && den <= 10.0).then(|| num / den)
+    }
+
     /// Approximate words and ordinal words, which stand alone.
     fn standalone(&mut self, i: usize) -> Option<usize> {
         if let Some(h) = self.find(&self.nm.approx, i, false) {
@@ -1005,6 +1048,23 @@ impl<'a> Scan<'a> {
                 vague: a.vague,
             });
             return Some(h.end);
+        }
+        // A scale word on its own (spaced scripts only: 万 and 億 also
+        // start ordinary words), certain forms of a thousand and more.
+        if self.nm.word_boundary
+            && let Some(h) = self.find(&self.nm.scales, i, false)
+        {
+            let w = self.nm.scales.entries[h.entry];
+            if !w.ambiguous && w.value >= 1e3 {
+                self.used[h.start..h.end].iter_mut().for_each(|u| *u = true);
+                self.out.bare_scales.push(ApproxMention {
+                    start: self.atoms[h.start].start,
+                    end: self.atoms[h.end - 1].end,
+                    value: w.value,
+                    vague: true,
+                });
+                return Some(h.end);
+            }
         }
         if let Some(h) = self.find(&self.nm.ordinal_words, i, false) {
             let w = self.nm.ordinal_words.entries[h.entry];
@@ -1318,6 +1378,10 @@ impl<'a> Scan<'a> {
         let value = section + current.unwrap_or(0.0) + frac;
         let lone = !has_unit && chars == 1;
         let lone_unit = has_unit && chars == 1;
+        // A composed numeral of a hundred and more (二千三百) is how the
+        // script writes figures, as exact as digits: not a number word
+        // standing for a small count.
+        let composed = has_unit && chars >= 2 && value >= 100.0;
         Some(Core {
             value,
             end: k,
@@ -1326,7 +1390,7 @@ impl<'a> Scan<'a> {
             } else {
                 1.0
             },
-            spelled: true,
+            spelled: !composed,
             certain: !(lone || lone_unit || (ambiguous && !has_unit && chars == 1)),
             weak: false,
             lone_cjk: lone || lone_unit || (ambiguous && !has_unit),
@@ -1431,9 +1495,13 @@ impl<'a> Scan<'a> {
     }
 
     /// In a text using both decimal marks, `4.239` and `1,105` may be read
-    /// the other way.
+    /// the other way; and anywhere, three zero decimals (`175,000` in
+    /// Czech copy) are a thousands group written the English way.
     fn other_reading(&self, j: usize, end: usize) -> Option<f64> {
-        if !self.conv.mixed || end != j + 3 || self.len_of(j + 2) != 3 || self.len_of(j) > 3 {
+        if end != j + 3 || self.len_of(j + 2) != 3 || self.len_of(j) > 3 {
+            return None;
+        }
+        if !self.conv.mixed && self.raw(j + 2) != "000" {
             return None;
         }
         let sep = self.sym(j + 1).filter(|c| matches!(c, '.' | ','))?;

@@ -391,6 +391,8 @@ pub struct DateModel {
     pub connectors: Lexicon<()>,
     /// Roman-numeral months.
     pub roman_months: bool,
+    /// Marks after a numeric month (月, 월).
+    pub month_suffixes: Vec<char>,
     /// Month forms.
     pub months: Lexicon<DateWord>,
     /// Weekday forms.
@@ -484,6 +486,7 @@ impl DateModel {
             year_suffixes: folded(&t.year_suffixes),
             connectors: folded(&t.connectors),
             roman_months: t.roman_months,
+            month_suffixes: single_chars(&t.month_suffixes),
             months,
             weekdays,
             relative,
@@ -502,6 +505,7 @@ impl DateModel {
             year_suffixes: Lexicon::default(),
             connectors: Lexicon::default(),
             roman_months: false,
+            month_suffixes: Vec::new(),
             months: Lexicon::default(),
             weekdays: Lexicon::default(),
             relative: Lexicon::default(),

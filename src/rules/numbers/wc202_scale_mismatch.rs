@@ -15,7 +15,12 @@ crate::declare_rule! {
     /// trillion), while `Milliarde`, `milliard`, `mil millones` and
     /// `miliardo` are an English billion; calques such as French
     /// `trillion` or German `Trillion` for an English trillion are
-    /// reported too.
+    /// reported too. Spelled quantities count like figures ("zehn
+    /// Millionen" against "dix milliards"). Scale words with no number
+    /// (`per million`, `Millionen Amerikaner`, `на миллиард`) and
+    /// approximate magnitudes (`thousands`, `des milliards`, `数千万`) are
+    /// compared by order of a thousand when nothing of their order stands
+    /// in the same sentence on the other side (a warning).
     ///
     /// ## Why is this bad?
     /// A budget of 1.2 billion that becomes 1.2 trillion is off by a factor
