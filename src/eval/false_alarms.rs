@@ -55,6 +55,9 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
         Some((&pair.src_lang, &pair.source)),
         (&pair.tgt_lang, &pair.target),
     );
+    if let Ok(prefix) = std::env::var("WIRECHECK_EVAL_SHOW_FLAGGED") {
+        show_flagged(&pair.key(), &prefix, &report);
+    }
     let mut out = PairFlags::default();
     for f in report.findings.iter().filter(|f| counts(f)) {
         let p = paragraph_of(f)
@@ -64,6 +67,22 @@ fn flags(checker: &Checker, pair: &Pair) -> PairFlags {
         out.by_rule.entry(f.code).or_default().insert(p);
     }
     out
+}
+
+/// Prints the findings whose code starts with `prefix`, at any severity, to
+/// stderr (set `WIRECHECK_EVAL_SHOW_FLAGGED`): for looking at false alarms
+/// while tuning a rule, never stored.
+fn show_flagged(key: &str, prefix: &str, report: &crate::pipeline::DocumentReport) {
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.code.starts_with(prefix))
+    {
+        eprintln!(
+            "flagged {key} {} {:?} {:?}: {}",
+            f.code, f.severity, f.target_paragraph, f.message
+        );
+    }
 }
 
 /// Runs the suite.

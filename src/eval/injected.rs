@@ -104,8 +104,8 @@ fn show_miss(id: &str, unit: usize, source: &[String], target: &[String], after:
     }
     for f in &after.findings {
         s.push_str(&format!(
-            "  finding {} {:?} {:?}: {}\n",
-            f.code, f.source_paragraph, f.target_paragraph, f.message
+            "  finding {} {:?} {:?} {:?}: {}\n",
+            f.code, f.severity, f.source_paragraph, f.target_paragraph, f.message
         ));
     }
     eprint!("{s}");

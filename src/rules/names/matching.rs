@@ -15,6 +15,7 @@ use super::key::{loose_agree, skeleton};
 use crate::rules::{PairContext, SideContext};
 use crate::segment::{TokenKind, tokens};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// How two name words relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -184,9 +185,9 @@ pub enum TgtStatus {
 /// A document's names, matched.
 pub struct PairNames {
     /// Source names.
-    pub src: SideNames,
+    pub src: Arc<SideNames>,
     /// Target names.
-    pub tgt: SideNames,
+    pub tgt: Arc<SideNames>,
     /// Per source mention.
     pub src_status: Vec<SrcStatus>,
     /// Per source mention: a word one or two letters off its target
@@ -279,6 +280,23 @@ fn scope(links: &[crate::align::Link], k: usize, target: bool) -> Vec<usize> {
     v
 }
 
+/// The name candidates of both sides of a document, extracted once and
+/// shared by every names rule through the context's memo.
+pub struct DocNames {
+    /// Source names, when there is a source.
+    pub src: Option<Arc<SideNames>>,
+    /// Target names.
+    pub tgt: Arc<SideNames>,
+}
+
+/// The [`DocNames`] of a document, from the memo.
+pub fn extracted(cx: &PairContext<'_>) -> Arc<DocNames> {
+    cx.memo.get_or_insert(|| DocNames {
+        src: cx.source.as_ref().map(|s| Arc::new(extract(s))),
+        tgt: Arc::new(extract(&cx.target)),
+    })
+}
+
 /// [`analyse`], computed once per document and shared by the names rules
 /// through the context's memo.
 pub fn analyse_shared(
@@ -292,8 +310,9 @@ pub fn analyse_shared(
 pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<PairNames> {
     let (src_side, al) = cx.pair()?;
     let tgt_side = cx.target;
-    let src = extract(&src_side);
-    let tgt = extract(&tgt_side);
+    let doc = extracted(cx);
+    let src = doc.src.clone()?;
+    let tgt = doc.tgt.clone();
     let abjad = is_abjad_side(&src_side) || is_abjad_side(&tgt_side);
     let mut src_status = vec![SrcStatus::Missing; src.mentions.len()];
     let mut src_target_para = vec![None; src.mentions.len()];

@@ -1,7 +1,7 @@
 //! WC303 `name-inconsistent`.
 
 use super::data::tables;
-use super::extract::{Mention, Strength, extract};
+use super::extract::{Mention, Strength};
 use super::key::strict;
 use super::matching::{TokMatch, near, tok_match};
 use super::{glossary_of, quoted};
@@ -78,21 +78,18 @@ impl Rule for NameInconsistent {
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let tgt = cx.target;
         let text = tgt.text();
-        let names = extract(&tgt);
+        let doc = super::matching::extracted(cx);
+        let names = &*doc.tgt;
         if !names.cased {
             return;
         }
         let glossary = glossary_of(cx);
-        let src_keys: HashSet<String> = cx
-            .source
-            .map(|s| {
-                extract(&s)
-                    .mentions
-                    .iter()
-                    .flat_map(|m| m.toks.iter().map(|t| t.key().to_string()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let src_keys: HashSet<&str> = doc
+            .src
+            .iter()
+            .flat_map(|s| s.mentions.iter())
+            .flat_map(|m| m.toks.iter().map(|t| t.key()))
+            .collect();
         let mut reported: HashSet<usize> = HashSet::new();
         // Forms the glossary forbids.
         if let Some(g) = glossary {
