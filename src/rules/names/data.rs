@@ -149,6 +149,8 @@ pub struct NameTables {
     pub max_words: usize,
     /// Frequent given names (strict keys).
     pub given: HashSet<String>,
+    /// Frequent given names (loose keys: Veronika / Veronica).
+    pub given_loose: HashSet<String>,
     /// Raw tables, for their examples.
     pub romanisation: RomanisationTable,
     /// Raw language tables.
@@ -161,6 +163,12 @@ impl NameTables {
     /// The conventions of `lang` (ISO 639-1), or the union for unknown.
     pub fn lang(&self, lang: Option<&str>) -> &LangNames {
         lang.and_then(|l| self.langs.get(l)).unwrap_or(&self.any)
+    }
+
+    /// True when a name word is a frequent given name, in any
+    /// transliteration.
+    pub fn is_given(&self, tok: &super::extract::NameTok) -> bool {
+        self.given.contains(&tok.strict) || self.given_loose.contains(tok.key())
     }
 
     /// Entities whose form has this strict key.
@@ -292,8 +300,14 @@ fn build() -> NameTables {
         "corpora/tables/names/given.toml: no sources"
     );
     let given = given_table.given.iter().map(|g| strict(g)).collect();
+    let given_loose = given_table
+        .given
+        .iter()
+        .map(|g| super::key::loose_with(&loose, g))
+        .collect();
     NameTables {
         given,
+        given_loose,
         loose,
         chinese,
         langs,

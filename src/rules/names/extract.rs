@@ -398,6 +398,16 @@ fn sentence(
     }
 }
 
+/// True when a lowercase word is a title or form of address of `lang`,
+/// inflected (`Präsidenten`) or as the head of a compound (`US-Präsident`).
+fn is_title(lang: &LangNames, l: &str) -> bool {
+    let one = |w: &str| {
+        lang.titles.contains(w)
+            || strip_ending(w, &lang.endings).is_some_and(|s| lang.titles.contains(s))
+    };
+    one(l) || l.rsplit_once('-').is_some_and(|(_, head)| one(head))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn finish(
     t: &NameTables,
@@ -413,10 +423,7 @@ fn finish(
     let lower = |r: &Raw| text[r.start..r.end].to_lowercase();
     let skip = |r: &Raw| {
         let l = lower(r);
-        lang.skip.contains(&l)
-            || lang.titles.contains(&l)
-            || r.initial_letter
-            || strip_ending(&l, &lang.endings).is_some_and(|s| lang.titles.contains(s))
+        lang.skip.contains(&l) || r.initial_letter || is_title(lang, &l)
     };
     let mut a = 0;
     let mut b = seq.len();
@@ -429,11 +436,7 @@ fn finish(
     if a >= b {
         return;
     }
-    let titled = a > 0 && {
-        let l = lower(&seq[a - 1]);
-        lang.titles.contains(&l)
-            || strip_ending(&l, &lang.endings).is_some_and(|s| lang.titles.contains(s))
-    };
+    let titled = a > 0 && is_title(lang, &lower(&seq[a - 1]));
     let seq = &seq[a..b];
     let toks: Vec<NameTok> = seq
         .iter()
@@ -471,7 +474,8 @@ fn finish(
     }
     entities.sort_unstable();
     entities.dedup();
-    let person = entities.is_empty() && (titled || (n >= 2 && t.given.contains(&toks[0].strict)));
+    let person =
+        entities.is_empty() && (titled || (n >= 2 && toks[..n - 1].iter().any(|k| t.is_given(k))));
     let single = n == 1;
     let acronym = single && toks[0].acronym;
     let initial = seq[0].sentence_initial;
