@@ -1,7 +1,8 @@
 //! WC301 `name-misspelled`.
 
+use super::extract::NameTok;
 use super::extract::Strength;
-use super::matching::{SrcStatus, analyse_shared};
+use super::matching::{PairNames, SrcStatus, TokMatch, analyse_shared, tok_match};
 use super::{glossary_of, quoted};
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
@@ -119,6 +120,7 @@ impl Rule for NameMisspelled {
             let first_differs = x.key().chars().next() != y.key().chars().next();
             if preferred.is_none()
                 && (x.cross != y.cross || weak_target || adapted || first_differs)
+                && (weak_target || !confirmed(names, x, y))
             {
                 f.severity = Severity::Info;
             }
@@ -130,6 +132,26 @@ impl Rule for NameMisspelled {
             out.push(f);
         }
     }
+}
+
+/// True when the translation itself spells the source word correctly
+/// elsewhere (the same as `x`) in a form one or two letters from `y`: the
+/// translator's own spelling shows `y` is a slip, whatever the scripts.
+fn confirmed(names: &PairNames, x: &NameTok, y: &NameTok) -> bool {
+    names
+        .tgt
+        .mentions
+        .iter()
+        .flat_map(|m| m.toks.iter())
+        .any(|z| {
+            z.start != y.start
+                && z.strict != y.strict
+                && tok_match(x, z, false) == TokMatch::Same
+                && tok_match(y, z, false) != TokMatch::Same
+                && y.strict.chars().count() >= 5
+                && strsim::damerau_levenshtein(&y.strict, &z.strict)
+                    <= if y.strict.chars().count() >= 8 { 2 } else { 1 }
+        })
 }
 
 /// True when two spellings differ only in their last two letters (four in
