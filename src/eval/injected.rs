@@ -88,8 +88,26 @@ fn matching(report: &DocumentReport, defect: Defect, unit: usize, cats: &[Catego
 
 /// Prints a missed injection to stderr (set `WIRECHECK_EVAL_SHOW_MISSES` to a
 /// defect name): for looking at misses while tuning a rule, never stored.
-fn show_miss(id: &str, unit: usize, source: &[String], target: &[String], after: &DocumentReport) {
+fn show_miss(
+    id: &str,
+    unit: usize,
+    source: &[String],
+    target: &[String],
+    clean: &[String],
+    after: &DocumentReport,
+) {
     let mut s = format!("--- miss {id} (unit {unit})\n");
+    if let (Some(a), Some(b)) = (clean.get(unit), target.get(unit)) {
+        let (x, y): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+        let changed: Vec<String> = x
+            .iter()
+            .zip(&y)
+            .filter(|(p, q)| p != q)
+            .map(|(p, q)| format!("{p} -> {q}"))
+            .take(1)
+            .collect();
+        s.push_str(&format!("  changed: {changed:?}\n"));
+    }
     for (i, p) in source.iter().enumerate() {
         s.push_str(&format!("  S{i}: {p}\n"));
     }
@@ -169,7 +187,7 @@ fn inject_one(
     let cats = defect.categories();
     let found = count(&after, cats, false) > count(&before, cats, true);
     if !found && std::env::var("WIRECHECK_EVAL_SHOW_MISSES").is_ok_and(|d| d == defect.name()) {
-        show_miss(&id, unit, source, &target, &after);
+        show_miss(&id, unit, source, &target, clean, &after);
     }
     Some(Outcome {
         lang_pair: pair.pair_name(),

@@ -147,7 +147,16 @@ impl Rule for NameDropped {
             // for names replaced by another or absent from the whole
             // translation; a hint for other names, which translators may
             // render otherwise.
-            let confident = (m.person && m.strength == Strength::Strong) || replacement.is_some();
+            // A place or organisation of the tables that the whole
+            // translation never names, in any language's form or a word
+            // derived from one (Spanien: Spain, Spanish).
+            let entity_gone = absent
+                && names.src.cased
+                && table_form(m, src_caps)
+                && !entity_written_in(m, tgt.text());
+            let confident = (m.person && m.strength == Strength::Strong)
+                || replacement.is_some()
+                || entity_gone;
             if !confident {
                 f.severity = Severity::Info;
             }
@@ -189,15 +198,39 @@ fn name_like(m: &Mention, noun_caps: bool, single: bool) -> bool {
 /// True when the target paragraph's text holds a form of one of the
 /// mention's entities that the extractor did not take as a name (`U.S.`).
 fn entity_written(m: &Mention, tgt: &crate::rules::SideContext<'_>, tp: usize) -> bool {
-    let t = super::data::tables();
     let (s, e) = tgt.paragraph_range(tp);
-    let para = &tgt.text()[s..e];
+    entity_written_in(m, &tgt.text()[s..e])
+}
+
+/// True when `text` holds a form of one of the mention's entities.
+/// Case does not matter: a form may head or end a compound (Südafrika,
+/// EU-Kommission).
+fn entity_written_in(m: &Mention, para: &str) -> bool {
+    let t = super::data::tables();
+    let lower = para.to_lowercase();
     m.entities.iter().any(|&id| {
-        t.entities[id as usize]
-            .forms
-            .iter()
-            .any(|(_, f)| f.chars().count() >= 2 && para.contains(f.as_str()))
+        t.entities[id as usize].forms.iter().any(|(_, f)| {
+            f.chars().count() >= 2
+                && (para.contains(f.as_str())
+                    || (f.chars().count() >= 4 && lower.contains(&f.to_lowercase())))
+        })
     })
+}
+
+/// True when the mention is written as a form of the tables, or inside a
+/// sentence as an inflected form of one (Техасе; a sentence's first word
+/// may be a common word ending like a form: Думаю is no Дума), and reads
+/// as a name: words of three letters or more.
+fn table_form(m: &Mention, noun_caps: bool) -> bool {
+    let t = super::data::tables();
+    let key: Vec<&str> = m.toks.iter().map(|k| k.strict.as_str()).collect();
+    !m.entities.is_empty()
+        && (!t.entities_of(&key.join(" ")).is_empty() || !(m.initial || noun_caps))
+        && !m.acronym
+        && !(m.initial && (noun_caps || m.toks.len() == 1))
+        && m.toks
+            .iter()
+            .all(|k| k.strict.chars().filter(|c| c.is_alphabetic()).count() >= 3)
 }
 
 /// The strict keys of the words a text writes in lower case.
@@ -314,7 +347,7 @@ fn entity_derived_any(t: &super::data::NameTables, entities: &[u32], words: &[Na
                     .zip(w.strict.chars())
                     .take_while(|(a, b)| a == b)
                     .count();
-                common >= 4 && n - common <= 3
+                (common >= 4 && n - common <= 3) || (n >= 4 && common >= 3 && common + 1 >= n)
             })
         })
     })
