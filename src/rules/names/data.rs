@@ -273,6 +273,17 @@ fn build() -> NameTables {
                     max_words = max_words.max(words.len());
                     let k = words.join(" ");
                     push_unique(forms.entry(k.clone()).or_default(), id);
+                    // The extractor leaves lowercase particles out of a
+                    // name's words: Afrique du Sud is read as Afrique Sud.
+                    let content: Vec<String> = form
+                        .split([' ', '-'])
+                        .filter(|w| !w.chars().next().is_some_and(char::is_lowercase))
+                        .map(strict)
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    if content.len() >= 2 && content.len() < words.len() {
+                        push_unique(forms.entry(content.join(" ")).or_default(), id);
+                    }
                     if words.len() == 1 {
                         let endings = langs.get(lang).map(|l| l.endings.as_slice()).unwrap_or(&[]);
                         let lower = form.to_lowercase();
@@ -393,5 +404,8 @@ mod tests {
         }
         assert!(tables().lang(Some("de")).noun_caps);
         assert!(tables().lang(Some("en")).skip.contains("president"));
+        // Particles are left out of the key, as the extractor leaves them
+        // out of a name's words.
+        assert!(!tables().entities_of("afrique sud").is_empty());
     }
 }
