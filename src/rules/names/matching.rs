@@ -339,9 +339,15 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
             .iter()
             .flat_map(|&p| tgt.by_para[p].clone())
             .collect();
+        // A link of several target paragraphs (a line inserted after a
+        // paragraph) reports on its longest one.
+        let main_t = link.target.iter().copied().max_by_key(|&p| {
+            let (s, e) = tgt_side.paragraph_range(p);
+            (e - s, std::cmp::Reverse(p))
+        });
         for &sp in &link.source {
             for mi in src.by_para[sp].clone() {
-                src_target_para[mi] = link.target.first().copied();
+                src_target_para[mi] = main_t;
                 let m = &src.mentions[mi];
                 if let Some(g) = glossary
                     && let Some(found) = g.source_found(m, &src_side, &tgt, &t_mentions, &tgt_side)
