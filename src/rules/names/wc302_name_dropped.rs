@@ -329,6 +329,12 @@ fn absent_everywhere(names: &PairNames, m: &Mention, tgt: &crate::rules::SideCon
 }
 
 fn alike_tok(x: &NameTok, y: &NameTok) -> bool {
+    // English j and Cyrillic дж, h and х: the loose key keeps them apart
+    // (j is a glide in German and Polish), a transcription does not.
+    let fold = |s: &str| s.replace("dzh", "j").replace("kh", "h").replace("yu", "u");
+    if x.cross != y.cross && strsim::jaro_winkler(&fold(&x.strict), &fold(&y.strict)) >= 0.8 {
+        return true;
+    }
     let (p, q) = (x.key(), y.key());
     let tail = |s: &str| s.chars().rev().take(3).collect::<String>();
     strsim::jaro_winkler(p, q) >= 0.7
