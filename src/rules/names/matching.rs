@@ -531,22 +531,32 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
 /// prefix with a word of `m` (a translated institution name: Corte /
 /// Court, ministero / ministry).
 pub fn has_cognate(m: &Mention, side: &SideContext<'_>, paras: &[usize]) -> bool {
-    for &p in paras {
-        for w in para_words(side, p) {
-            for x in &m.toks {
-                let (a, b) = (x.key(), w.key());
-                let common = a.chars().zip(b.chars()).take_while(|(p, q)| p == q).count();
-                let min = a.chars().count().min(b.chars().count());
-                if common >= 5 || (common >= 4 && common + 1 >= min) {
-                    return true;
-                }
-                if min >= 6 && common >= 2 && strsim::jaro_winkler(a, b) >= 0.88 {
-                    return true;
-                }
+    paras.iter().any(|&p| cognate_in(m, &para_words(side, p)))
+}
+
+/// [`has_cognate`] over words already split.
+pub fn cognate_in(m: &Mention, words: &[NameTok]) -> bool {
+    for w in words {
+        for x in &m.toks {
+            let (a, b) = (x.key(), w.key());
+            let common = a.chars().zip(b.chars()).take_while(|(p, q)| p == q).count();
+            let min = a.chars().count().min(b.chars().count());
+            if common >= 5 || (common >= 4 && common + 1 >= min) {
+                return true;
+            }
+            if min >= 6 && common >= 2 && strsim::jaro_winkler(a, b) >= 0.88 {
+                return true;
             }
         }
     }
     false
+}
+
+/// The words of every paragraph of a side, as name words.
+pub fn side_words(side: &SideContext<'_>) -> Vec<NameTok> {
+    (0..side.paragraph_count())
+        .flat_map(|p| para_words(side, p))
+        .collect()
 }
 
 /// The strength a mention needs for its absence to be reported.

@@ -3,8 +3,8 @@
 use super::extract::{Mention, NameTok, Strength};
 use super::key::skeleton;
 use super::matching::{
-    PairNames, SrcStatus, TgtStatus, TokMatch, analyse_shared, has_cognate, para_words, reportable,
-    tok_match,
+    PairNames, SrcStatus, TgtStatus, TokMatch, analyse_shared, cognate_in, has_cognate, reportable,
+    side_words, tok_match,
 };
 use super::{glossary_of, quoted};
 use crate::finding::{Finding, Severity};
@@ -19,6 +19,13 @@ crate::declare_rule! {
     /// the same spelling, not a transliteration or inflected form, not the
     /// exonym the tables give (Mosca → Moscow, EZB → ECB), not a word one
     /// letter off (that is `name-misspelled`).
+    ///
+    /// It is a warning when the evidence is strong: a person's name (a
+    /// title or a frequent given name marks it), a place or organisation of
+    /// the tables that the whole translation never names in any form, or a
+    /// name absent from the whole translation with another personal name
+    /// or table entity, unknown to the source, in its place (a replaced
+    /// name). Other drops are hints (info).
     ///
     /// ## Why is this bad?
     /// A name that disappears takes the attribution with it: a quotation
@@ -66,6 +73,8 @@ impl Rule for NameDropped {
         let tables = super::data::tables();
         let tgt_code = tgt.lang().map(|l| l.code());
         let mut src_lower: Option<HashSet<String>> = None;
+        let mut src_words: Option<Vec<NameTok>> = None;
+        let mut tgt_words: Option<Vec<NameTok>> = None;
         for (i, st) in names.src_status.iter().enumerate() {
             if *st != SrcStatus::Missing {
                 continue;
@@ -115,11 +124,14 @@ impl Rule for NameDropped {
             let src_caps = tables.lang(src.lang().map(|l| l.code())).noun_caps;
             let absent = names.tgt.cased
                 && name_like(m, src_caps, true)
-                && absent_everywhere(names, m, &tgt);
+                && absent_everywhere(names, m, tgt_words.get_or_insert_with(|| side_words(&tgt)));
             let replacement = (absent
                 && !entity_written(m, &tgt, tp)
                 && !has_common_word(m, src_lower.get_or_insert_with(|| lower_words(src.text()))))
-            .then(|| replaced_by(names, m, tp, &src))
+            .then(|| {
+                let words = src_words.get_or_insert_with(|| side_words(&src));
+                replaced_by(names, m, tp, words)
+            })
             .flatten();
             let name = &src.text()[m.start..m.end];
             let (ts, te) = tgt.paragraph_range(tp);
@@ -265,10 +277,9 @@ fn replaced_by<'n>(
     names: &'n PairNames,
     m: &Mention,
     tp: usize,
-    src: &crate::rules::SideContext<'_>,
+    src_words: &[NameTok],
 ) -> Option<&'n Mention> {
     let t = super::data::tables();
-    let all: Vec<usize> = (0..src.paragraph_count()).collect();
     names.tgt.by_para[tp]
         .clone()
         .filter(|&ti| names.tgt_status[ti] == TgtStatus::Added)
@@ -291,14 +302,14 @@ fn replaced_by<'n>(
                             })
                         })
                 })
-                && !has_cognate(tm, src, &all)
+                && !cognate_in(tm, src_words)
         })
 }
 
 /// True when no word of the whole translation matches the mention in any
 /// form (spelling, transliteration, inflection, table entity, derived
 /// word, cognate), so that no restructuring explains its absence.
-fn absent_everywhere(names: &PairNames, m: &Mention, tgt: &crate::rules::SideContext<'_>) -> bool {
+fn absent_everywhere(names: &PairNames, m: &Mention, tgt_words: &[NameTok]) -> bool {
     let t = super::data::tables();
     let cross = m.toks.iter().any(|k| k.cross);
     let same = names.tgt.mentions.iter().any(|tm| {
@@ -313,19 +324,12 @@ fn absent_everywhere(names: &PairNames, m: &Mention, tgt: &crate::rules::SideCon
     if same {
         return false;
     }
-    let paras: Vec<usize> = (0..tgt.paragraph_count()).collect();
-    for &p in &paras {
-        let words = para_words(tgt, p);
-        if m.toks.iter().any(|x| {
-            words
-                .iter()
-                .any(|y| tok_match(x, y, false) == TokMatch::Same)
-        }) || entity_derived_any(t, &m.entities, &words)
-        {
-            return false;
-        }
-    }
-    !has_cognate(m, tgt, &paras)
+    let found = m.toks.iter().any(|x| {
+        tgt_words
+            .iter()
+            .any(|y| tok_match(x, y, false) == TokMatch::Same)
+    });
+    !found && !entity_derived_any(t, &m.entities, tgt_words) && !cognate_in(m, tgt_words)
 }
 
 fn alike_tok(x: &NameTok, y: &NameTok) -> bool {
