@@ -56,6 +56,15 @@ pub struct LangTable {
     /// Clitic prefixes attached to names (Arabic `ال`, Hebrew `ה`).
     #[serde(default)]
     pub prefixes: Vec<String>,
+    /// In noun-capitalising languages: articles, possessives and other
+    /// determiners after which a capitalised word is an ordinary noun
+    /// (`die Musik`, `eure Musik`).
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// In noun-capitalising languages: suffixes that make common nouns
+    /// (`-ung`, `-heit`, `-schaft`), never names.
+    #[serde(default)]
+    pub noun_suffixes: Vec<String>,
     /// Sentences and the names found in them, run by the tests.
     #[serde(default)]
     pub examples: Vec<LangExample>,
@@ -106,6 +115,11 @@ pub struct LangNames {
     pub prefixes: Vec<String>,
     /// Capitalises common nouns.
     pub noun_caps: bool,
+    /// Lowercase determiners before common nouns (noun-capitalising
+    /// languages).
+    pub determiners: HashSet<String>,
+    /// Common-noun suffixes, longest first (noun-capitalising languages).
+    pub noun_suffixes: Vec<String>,
 }
 
 /// A place or organisation.
@@ -225,6 +239,8 @@ fn build() -> NameTables {
         e.endings = sorted_longest_first(&t.endings);
         e.prefixes = sorted_longest_first(&t.prefixes);
         e.noun_caps = t.noun_capitalisation;
+        e.determiners.extend(lower_set(&t.determiners));
+        e.noun_suffixes = sorted_longest_first(&t.noun_suffixes);
         lang_tables.push(t);
     }
     let mut any = LangNames::default();

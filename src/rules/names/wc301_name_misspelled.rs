@@ -111,7 +111,8 @@ impl Rule for NameMisspelled {
             let mut f = Self::META.finding(target_span(y.start, y.end), message);
             // Across scripts, and against a word the target may use as a
             // common noun, the evidence is weaker.
-            let weak_target = tm.strength == Strength::Weak || m.strength == Strength::Weak;
+            let weak_target =
+                tm.strength == Strength::Weak || m.strength == Strength::Weak || y.common;
             let given = |k: &str| super::data::tables().given.contains(k);
             // One letter swapped for another that no spelling convention
             // trades is a typo even in a given name or a word ending.

@@ -116,13 +116,24 @@ impl Rule for NameInconsistent {
         let mut strict_endings: Vec<String> = lang.endings.iter().map(|e| strict(e)).collect();
         strict_endings.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         strict_endings.dedup();
+        // A spelling the document once uses as an ordinary word (`die
+        // Musik`) is an ordinary word throughout.
+        let common: HashSet<&str> = names
+            .mentions
+            .iter()
+            .flat_map(|m| m.toks.iter())
+            .filter(|t| t.common)
+            .map(|t| t.strict.as_str())
+            .collect();
         let mut groups: HashMap<String, Vec<Occ>> = HashMap::new();
         for (i, m) in names.mentions.iter().enumerate() {
             if glossary.is_some_and(|g| g.target_accepted(m, &tgt)) {
                 continue;
             }
             for (k, t) in m.toks.iter().enumerate() {
-                if t.acronym || t.key().chars().count() < 4 {
+                // A word the document also uses as an ordinary word
+                // (`die Musik`) is no spelling of a name.
+                if t.acronym || common.contains(t.strict.as_str()) || t.key().chars().count() < 4 {
                     continue;
                 }
                 groups
