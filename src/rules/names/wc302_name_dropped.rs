@@ -166,9 +166,12 @@ impl Rule for NameDropped {
                 && names.src.cased
                 && table_form(m, src_caps)
                 && !entity_written_in(m, tgt.text());
+            // A table entity only when no word of the paragraph starts
+            // like its target-language form or the source word (an
+            // inflected form the tables do not list: Vídni for Vídeň).
             let confident = (m.person && m.strength == Strength::Strong)
                 || replacement.is_some()
-                || entity_gone;
+                || (entity_gone && !entity_echoed(m, tgt_code, &super::matching::para_words(&tgt, tp)));
             if !confident {
                 f.severity = Severity::Info;
             }
@@ -370,6 +373,29 @@ fn leftover_transcription(names: &PairNames, m: &Mention, tp: usize) -> bool {
         let tm = &names.tgt.mentions[ti];
         tm.strength > Strength::Weak && names.tgt_status[ti] == TgtStatus::Added && alike(m, tm)
     })
+}
+
+/// True when a word of the paragraph starts with the same three letters
+/// (loose key) as a word of the mention or of a form of its entities in
+/// the target language `lang`: an
+/// inflected or translated form the tables do not list.
+fn entity_echoed(m: &Mention, lang: Option<&str>, para: &[NameTok]) -> bool {
+    let t = super::data::tables();
+    let head = |s: &str| s.chars().take(3).collect::<String>();
+    let mut heads: HashSet<String> = m.toks.iter().map(|k| head(k.key())).collect();
+    for &id in &m.entities {
+        for (_, f) in t.entities[id as usize]
+            .forms
+            .iter()
+            .filter(|(l, _)| Some(l.as_str()) == lang)
+        {
+            for w in f.split(['|', ' ', '-']) {
+                heads.insert(head(&super::key::loose_with(&t.loose, &super::key::strict(w))));
+            }
+        }
+    }
+    heads.retain(|h| h.chars().count() == 3);
+    para.iter().any(|w| heads.contains(&head(w.key())))
 }
 
 /// True when the target paragraph has an acronym no source name matched
