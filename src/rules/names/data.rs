@@ -61,8 +61,9 @@ pub struct LangTable {
     /// (`die Musik`, `eure Musik`).
     #[serde(default)]
     pub determiners: Vec<String>,
-    /// In noun-capitalising languages: suffixes that make common nouns
-    /// (`-ung`, `-heit`, `-schaft`), never names.
+    /// Suffixes that make common nouns (`-ung`, `-heit`, `-tion`,
+    /// `-zione`): never names in noun-capitalising languages, and a word
+    /// ending in one on each side of a pair is a translated cognate.
     #[serde(default)]
     pub noun_suffixes: Vec<String>,
     /// Sentences and the names found in them, run by the tests.
@@ -118,7 +119,7 @@ pub struct LangNames {
     /// Lowercase determiners before common nouns (noun-capitalising
     /// languages).
     pub determiners: HashSet<String>,
-    /// Common-noun suffixes, longest first (noun-capitalising languages).
+    /// Common-noun suffixes, longest first.
     pub noun_suffixes: Vec<String>,
 }
 

@@ -118,9 +118,17 @@ impl Rule for NameMisspelled {
             // trades is a typo even in a given name or a word ending.
             let adapted = !typo_like(&x.strict, &y.strict)
                 && (given(&x.strict) || given(&y.strict) || ending_only(x.key(), y.key()));
+            // A common noun translated, suffix for suffix (Comunicazione /
+            // Communication, Aviation / Aviación): a cognate, not a slip.
+            let cognate = cognate_suffixes(
+                &right.to_lowercase(),
+                &wrong.to_lowercase(),
+                src_side.lang().map(|l| l.code()),
+                cx.target.lang().map(|l| l.code()),
+            );
             let first_differs = x.key().chars().next() != y.key().chars().next();
             if preferred.is_none()
-                && (x.cross != y.cross || weak_target || adapted || first_differs)
+                && (x.cross != y.cross || weak_target || adapted || first_differs || cognate)
                 && (weak_target || !confirmed(names, x, y))
             {
                 f.severity = Severity::Info;
@@ -209,6 +217,25 @@ pub fn typo_like(a: &str, b: &str) -> bool {
             | ('u', 'w')
     );
     !traded
+}
+
+/// True when `a` (source) and `b` (target) each end in a common-noun suffix
+/// of their language, and not in the same one: a translated cognate
+/// (Comunicazione / Communication).
+fn cognate_suffixes(a: &str, b: &str, src: Option<&str>, tgt: Option<&str>) -> bool {
+    let t = super::data::tables();
+    let suffix = |w: &str, lang: Option<&str>| {
+        let n = w.chars().count();
+        t.lang(lang)
+            .noun_suffixes
+            .iter()
+            .find(|s| w.ends_with(s.as_str()) && n >= s.chars().count() + 3)
+            .cloned()
+    };
+    match (suffix(a, src), suffix(b, tgt)) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    }
 }
 
 /// True when both texts are mostly in the same script family (Latin).

@@ -164,8 +164,12 @@ impl Rule for NameInconsistent {
             }
             let first = &occ[0].surface;
             let cross = |o: &Occ| names.mentions[o.mention].toks[o.tok].cross;
+            // Transcriptions into other scripts double or single a
+            // consonant freely (Кёрри / Кёри, Акилло / Акило).
             if occ.iter().all(|o| &o.surface == first)
                 || occ.iter().any(|o| cross(o) != cross(&occ[0]))
+                || (cross(&occ[0])
+                    && occ.iter().all(|o| undoubled(&o.surface) == undoubled(first)))
             {
                 continue;
             }
@@ -197,6 +201,7 @@ impl Rule for NameInconsistent {
                     let (ma, mb) = (&names.mentions[oa.mention], &names.mentions[ob.mention]);
                     if !near(ta, tb)
                         || ta.cross != tb.cross
+                        || (ta.cross && undoubled(&ta.strict) == undoubled(&tb.strict))
                         || ma.entities.iter().any(|e| mb.entities.contains(e))
                         || super::wc301_name_misspelled::ending_only(ta.key(), tb.key())
                         || tok_match(ta, tb, false) == TokMatch::Same
@@ -216,6 +221,17 @@ impl Rule for NameInconsistent {
 }
 
 /// Reports the occurrences of the less frequent spelling of a group.
+/// The word with runs of one letter written once (Кёрри → Кёри).
+fn undoubled(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn report_minority(
     rule: &NameInconsistent,
     cx: &PairContext<'_>,
