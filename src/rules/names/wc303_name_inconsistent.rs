@@ -90,6 +90,14 @@ impl Rule for NameInconsistent {
             .flat_map(|s| s.mentions.iter())
             .flat_map(|m| m.toks.iter().map(|t| t.key()))
             .collect();
+        // Source keys of words in a script other than Latin: spellings of
+        // a transcribed name.
+        let src_other_script: HashSet<&str> = doc
+            .src
+            .iter()
+            .flat_map(|s| s.mentions.iter())
+            .flat_map(|m| m.toks.iter().filter(|t| t.cross).map(|t| t.key()))
+            .collect();
         let mut reported: HashSet<usize> = HashSet::new();
         // Forms the glossary forbids.
         if let Some(g) = glossary {
@@ -165,11 +173,18 @@ impl Rule for NameInconsistent {
             let first = &occ[0].surface;
             let cross = |o: &Occ| names.mentions[o.mention].toks[o.tok].cross;
             // Transcriptions into other scripts double or single a
-            // consonant freely (Кёрри / Кёри, Акилло / Акило).
+            // consonant freely (Кёрри / Кёри, Акилло / Акило); spellings
+            // the source name's key accepts are transliteration variants
+            // of it when the source writes it in another script (Vasiliev
+            // / Vasilev from Васильев); forms of one table entity are
+            // both names of it (Rusia / Russia).
             if occ.iter().all(|o| &o.surface == first)
                 || occ.iter().any(|o| cross(o) != cross(&occ[0]))
                 || (cross(&occ[0])
                     && occ.iter().all(|o| undoubled(&o.surface) == undoubled(first)))
+                || (src_other_script.contains(key.as_str()) != cross(&occ[0])
+                    && src_keys.contains(key.as_str()))
+                || shared_entity(occ.iter().map(|o| &names.mentions[o.mention]))
             {
                 continue;
             }
@@ -221,6 +236,16 @@ impl Rule for NameInconsistent {
 }
 
 /// Reports the occurrences of the less frequent spelling of a group.
+/// True when all the mentions name one table entity.
+fn shared_entity<'m>(mut ms: impl Iterator<Item = &'m Mention>) -> bool {
+    let Some(first) = ms.next() else { return false };
+    let mut common: Vec<u32> = first.entities.clone();
+    for m in ms {
+        common.retain(|e| m.entities.contains(e));
+    }
+    !common.is_empty()
+}
+
 /// The word with runs of one letter written once (Кёрри → Кёри).
 fn undoubled(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
