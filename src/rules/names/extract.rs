@@ -263,8 +263,8 @@ fn common_word(lang: &LangNames, text: &str, words: &DocWords<'_>, r: &Raw) -> b
         .next()
         .is_some_and(|w| lang.particles.contains(&w.to_lowercase()));
     let prev = prev.to_lowercase();
-    let determined = lang.determiners.contains(&prev)
-        && !(particle_before && lang.particles.contains(&prev));
+    let determined =
+        lang.determiners.contains(&prev) && !(particle_before && lang.particles.contains(&prev));
     suffixed || determined || words.starts_compound(&l)
 }
 

@@ -308,6 +308,42 @@ mod tests {
     }
 
     #[test]
+    fn german_common_noun_is_a_hint() {
+        // Sturm heads the name as Storm does, and the translation also
+        // writes it in a compound: an ordinary noun, not a slip.
+        let f = assert_findings(
+            &NameMisspelled,
+            Some((
+                "Storm Ciara reached the coast on Sunday night, and the weather service kept its storm warning in force.",
+                "en",
+            )),
+            (
+                "Sturm Ciara erreichte am Sonntagabend die Küste, und der Wetterdienst hielt seine Sturmwarnung aufrecht.",
+                "de",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, crate::finding::Severity::Info);
+    }
+
+    #[test]
+    fn cognate_suffixes_are_a_hint() {
+        let f = assert_findings(
+            &NameMisspelled,
+            Some((
+                "Il modulo Comunicazione Clinica del professor Marco Bellini inizia a marzo.",
+                "it",
+            )),
+            (
+                "The Clinical Communication module taught by Professor Marco Bellini starts in March.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, crate::finding::Severity::Info);
+    }
+
+    #[test]
     fn inflection_is_accepted() {
         assert_no_findings(
             &NameMisspelled,

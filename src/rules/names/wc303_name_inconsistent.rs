@@ -181,7 +181,9 @@ impl Rule for NameInconsistent {
             if occ.iter().all(|o| &o.surface == first)
                 || occ.iter().any(|o| cross(o) != cross(&occ[0]))
                 || (cross(&occ[0])
-                    && occ.iter().all(|o| undoubled(&o.surface) == undoubled(first)))
+                    && occ
+                        .iter()
+                        .all(|o| undoubled(&o.surface) == undoubled(first)))
                 || (src_other_script.contains(key.as_str()) != cross(&occ[0])
                     && src_keys.contains(key.as_str()))
                 || shared_entity(occ.iter().map(|o| &names.mentions[o.mention]))
