@@ -90,14 +90,6 @@ impl Rule for NameInconsistent {
             .flat_map(|s| s.mentions.iter())
             .flat_map(|m| m.toks.iter().map(|t| t.key()))
             .collect();
-        // Source keys of words in a script other than Latin: spellings of
-        // a transcribed name.
-        let src_other_script: HashSet<&str> = doc
-            .src
-            .iter()
-            .flat_map(|s| s.mentions.iter())
-            .flat_map(|m| m.toks.iter().filter(|t| t.cross).map(|t| t.key()))
-            .collect();
         let mut reported: HashSet<usize> = HashSet::new();
         // Forms the glossary forbids.
         if let Some(g) = glossary {
@@ -173,19 +165,14 @@ impl Rule for NameInconsistent {
             let first = &occ[0].surface;
             let cross = |o: &Occ| names.mentions[o.mention].toks[o.tok].cross;
             // Transcriptions into other scripts double or single a
-            // consonant freely (Кёрри / Кёри, Акилло / Акило); spellings
-            // the source name's key accepts are transliteration variants
-            // of it when the source writes it in another script (Vasiliev
-            // / Vasilev from Васильев); forms of one table entity are
-            // both names of it (Rusia / Russia).
+            // consonant freely (Кёрри / Кёри, Акилло / Акило); forms of
+            // one table entity are both names of it (Rusia / Russia).
             if occ.iter().all(|o| &o.surface == first)
                 || occ.iter().any(|o| cross(o) != cross(&occ[0]))
                 || (cross(&occ[0])
                     && occ
                         .iter()
                         .all(|o| undoubled(&o.surface) == undoubled(first)))
-                || (src_other_script.contains(key.as_str()) != cross(&occ[0])
-                    && src_keys.contains(key.as_str()))
                 || shared_entity(occ.iter().map(|o| &names.mentions[o.mention]))
             {
                 continue;
