@@ -182,6 +182,27 @@ pub fn parse_perturbations(
     Ok(out)
 }
 
+/// Prints a missed perturbation to stderr (set `WIRECHECK_EVAL_SHOW_MISSES`
+/// to a perturbation name): for looking at misses while tuning a rule,
+/// never stored.
+fn show_miss(
+    name: &str,
+    lang: &str,
+    source: &str,
+    perturbed: &str,
+    mt: &str,
+    r: &crate::pipeline::DocumentReport,
+) {
+    let mut s = format!("--- miss {name} ({lang})\n  S: {source}\n  MT: {mt}\n  P: {perturbed}\n");
+    for f in &r.findings {
+        s.push_str(&format!(
+            "  finding {} {:?}: {}\n",
+            f.code, f.severity, f.message
+        ));
+    }
+    eprint!("{s}");
+}
+
 /// Per-type results.
 #[derive(Debug, Default, Clone)]
 struct Row {
@@ -230,6 +251,9 @@ pub fn run(data: &DataDir, report: &mut SuiteReport) -> Result<(), EvalError> {
                 Some(cats) => r.findings.iter().any(|f| counts_as(f, cats)),
                 None => false,
             };
+            if !mapped && std::env::var("WIRECHECK_EVAL_SHOW_MISSES").is_ok_and(|d| d == *name) {
+                show_miss(name, lang, &item.src_sent, sentence, &item.mt_sent, &r);
+            }
             (any, mapped)
         })
         .collect();

@@ -56,6 +56,16 @@ pub struct LangTable {
     /// Clitic prefixes attached to names (Arabic `ال`, Hebrew `ה`).
     #[serde(default)]
     pub prefixes: Vec<String>,
+    /// In noun-capitalising languages: articles, possessives and other
+    /// determiners after which a capitalised word is an ordinary noun
+    /// (`die Musik`, `eure Musik`).
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// Suffixes that make common nouns (`-ung`, `-heit`, `-tion`,
+    /// `-zione`): never names in noun-capitalising languages, and a word
+    /// ending in one on each side of a pair is a translated cognate.
+    #[serde(default)]
+    pub noun_suffixes: Vec<String>,
     /// Sentences and the names found in them, run by the tests.
     #[serde(default)]
     pub examples: Vec<LangExample>,
@@ -106,6 +116,11 @@ pub struct LangNames {
     pub prefixes: Vec<String>,
     /// Capitalises common nouns.
     pub noun_caps: bool,
+    /// Lowercase determiners before common nouns (noun-capitalising
+    /// languages).
+    pub determiners: HashSet<String>,
+    /// Common-noun suffixes, longest first.
+    pub noun_suffixes: Vec<String>,
 }
 
 /// A place or organisation.
@@ -149,6 +164,8 @@ pub struct NameTables {
     pub max_words: usize,
     /// Frequent given names (strict keys).
     pub given: HashSet<String>,
+    /// Frequent given names (loose keys: Veronika / Veronica).
+    pub given_loose: HashSet<String>,
     /// Raw tables, for their examples.
     pub romanisation: RomanisationTable,
     /// Raw language tables.
@@ -161,6 +178,12 @@ impl NameTables {
     /// The conventions of `lang` (ISO 639-1), or the union for unknown.
     pub fn lang(&self, lang: Option<&str>) -> &LangNames {
         lang.and_then(|l| self.langs.get(l)).unwrap_or(&self.any)
+    }
+
+    /// True when a name word is a frequent given name, in any
+    /// transliteration.
+    pub fn is_given(&self, tok: &super::extract::NameTok) -> bool {
+        self.given.contains(&tok.strict) || self.given_loose.contains(tok.key())
     }
 
     /// Entities whose form has this strict key.
@@ -217,6 +240,8 @@ fn build() -> NameTables {
         e.endings = sorted_longest_first(&t.endings);
         e.prefixes = sorted_longest_first(&t.prefixes);
         e.noun_caps = t.noun_capitalisation;
+        e.determiners.extend(lower_set(&t.determiners));
+        e.noun_suffixes = sorted_longest_first(&t.noun_suffixes);
         lang_tables.push(t);
     }
     let mut any = LangNames::default();
@@ -265,6 +290,17 @@ fn build() -> NameTables {
                     max_words = max_words.max(words.len());
                     let k = words.join(" ");
                     push_unique(forms.entry(k.clone()).or_default(), id);
+                    // The extractor leaves lowercase particles out of a
+                    // name's words: Afrique du Sud is read as Afrique Sud.
+                    let content: Vec<String> = form
+                        .split([' ', '-'])
+                        .filter(|w| !w.chars().next().is_some_and(char::is_lowercase))
+                        .map(strict)
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    if content.len() >= 2 && content.len() < words.len() {
+                        push_unique(forms.entry(content.join(" ")).or_default(), id);
+                    }
                     if words.len() == 1 {
                         let endings = langs.get(lang).map(|l| l.endings.as_slice()).unwrap_or(&[]);
                         let lower = form.to_lowercase();
@@ -292,8 +328,14 @@ fn build() -> NameTables {
         "corpora/tables/names/given.toml: no sources"
     );
     let given = given_table.given.iter().map(|g| strict(g)).collect();
+    let given_loose = given_table
+        .given
+        .iter()
+        .map(|g| super::key::loose_with(&loose, g))
+        .collect();
     NameTables {
         given,
+        given_loose,
         loose,
         chinese,
         langs,
@@ -379,5 +421,8 @@ mod tests {
         }
         assert!(tables().lang(Some("de")).noun_caps);
         assert!(tables().lang(Some("en")).skip.contains("president"));
+        // Particles are left out of the key, as the extractor leaves them
+        // out of a name's words.
+        assert!(!tables().entities_of("afrique sud").is_empty());
     }
 }

@@ -39,6 +39,11 @@ pub struct NameTok {
     pub acronym: bool,
     /// True for a word written in a script other than Latin.
     pub cross: bool,
+    /// True when the document also uses the word as an ordinary word: it
+    /// writes it in lower case elsewhere, or (in a noun-capitalising
+    /// language) it follows a determiner, ends in a common-noun suffix or
+    /// starts a solid compound (`Sturm` beside `Sturmwarnung`).
+    pub common: bool,
 }
 
 impl NameTok {
@@ -203,7 +208,64 @@ pub fn name_tok(t: &NameTables, lang: &LangNames, text: &str, start: usize, end:
         cross: !word
             .chars()
             .all(|c| (c as u32) < 0x250 || !c.is_alphabetic()),
+        common: false,
     }
+}
+
+/// The words of one side, for telling names from ordinary words.
+struct DocWords<'a> {
+    /// Words written in lower case.
+    lower: HashSet<&'a str>,
+    /// Capitalised words, lowercased, sorted (for compound lookups).
+    caps: Vec<String>,
+}
+
+impl DocWords<'_> {
+    /// True when some capitalised word of the document is a solid compound
+    /// starting with `w` (lowercase), at least three letters longer.
+    fn starts_compound(&self, w: &str) -> bool {
+        let from = self.caps.partition_point(|c| c.as_str() < w);
+        self.caps[from..]
+            .iter()
+            .take_while(|c| c.starts_with(w))
+            .any(|c| {
+                let rest = &c[w.len()..];
+                rest.chars().count() >= 3 && !rest.contains('-')
+            })
+    }
+}
+
+/// True when the word at `r` reads as an ordinary word rather than a name
+/// (see [`NameTok::common`]).
+fn common_word(lang: &LangNames, text: &str, words: &DocWords<'_>, r: &Raw) -> bool {
+    let l = text[r.start..r.end].to_lowercase();
+    if r.acronym || words.lower.contains(l.as_str()) {
+        return !r.acronym;
+    }
+    if !lang.noun_caps {
+        return false;
+    }
+    let n = l.chars().count();
+    let suffixed = lang
+        .noun_suffixes
+        .iter()
+        .any(|s| l.ends_with(s.as_str()) && n >= s.chars().count() + 3);
+    let before = text[..r.start].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // After a determiner, unless a name particle precedes it (`von der
+    // Leyen`): `die Musik`, `Gruppe der Sieben`.
+    let before_prev = before[..before.len() - prev.len()].trim_end();
+    let particle_before = before_prev
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| lang.particles.contains(&w.to_lowercase()));
+    let prev = prev.to_lowercase();
+    let determined =
+        lang.determiners.contains(&prev) && !(particle_before && lang.particles.contains(&prev));
+    suffixed || determined || words.starts_compound(&l)
 }
 
 /// Extracts the name candidates of a side.
@@ -217,6 +279,22 @@ pub fn extract(side: &SideContext<'_>) -> SideNames {
         .map(|k| &text[k.start..k.end])
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
+    let mut caps: Vec<String> = if lang.noun_caps {
+        tokens(text)
+            .filter(|k| k.kind == TokenKind::Word)
+            .map(|k| &text[k.start..k.end])
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    caps.sort_unstable();
+    caps.dedup();
+    let lowercase_words = DocWords {
+        lower: lowercase_words,
+        caps,
+    };
     let mut out = SideNames {
         cased: code.is_none_or(|c| {
             !matches!(
@@ -255,7 +333,7 @@ fn sentence(
     s0: usize,
     s1: usize,
     para: usize,
-    lowercase_words: &HashSet<&str>,
+    lowercase_words: &DocWords<'_>,
     out: &mut Vec<Mention>,
 ) {
     let body = &text[s0..s1];
@@ -398,6 +476,16 @@ fn sentence(
     }
 }
 
+/// True when a lowercase word is a title or form of address of `lang`,
+/// inflected (`Präsidenten`) or as the head of a compound (`US-Präsident`).
+fn is_title(lang: &LangNames, l: &str) -> bool {
+    let one = |w: &str| {
+        lang.titles.contains(w)
+            || strip_ending(w, &lang.endings).is_some_and(|s| lang.titles.contains(s))
+    };
+    one(l) || l.rsplit_once('-').is_some_and(|(_, head)| one(head))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn finish(
     t: &NameTables,
@@ -407,16 +495,13 @@ fn finish(
     para: usize,
     title_case: bool,
     shouting: bool,
-    lowercase_words: &HashSet<&str>,
+    lowercase_words: &DocWords<'_>,
     out: &mut Vec<Mention>,
 ) {
     let lower = |r: &Raw| text[r.start..r.end].to_lowercase();
     let skip = |r: &Raw| {
         let l = lower(r);
-        lang.skip.contains(&l)
-            || lang.titles.contains(&l)
-            || r.initial_letter
-            || strip_ending(&l, &lang.endings).is_some_and(|s| lang.titles.contains(s))
+        lang.skip.contains(&l) || r.initial_letter || is_title(lang, &l)
     };
     let mut a = 0;
     let mut b = seq.len();
@@ -429,18 +514,17 @@ fn finish(
     if a >= b {
         return;
     }
-    let titled = a > 0 && {
-        let l = lower(&seq[a - 1]);
-        lang.titles.contains(&l)
-            || strip_ending(&l, &lang.endings).is_some_and(|s| lang.titles.contains(s))
-    };
+    let titled = a > 0 && is_title(lang, &lower(&seq[a - 1]));
     let seq = &seq[a..b];
     let toks: Vec<NameTok> = seq
         .iter()
         .filter(|r| {
             (r.cap || r.acronym) && !r.initial_letter && !lang.particles.contains(&lower(r))
         })
-        .map(|r| name_tok(t, lang, text, r.start, r.end))
+        .map(|r| NameTok {
+            common: common_word(lang, text, lowercase_words, r),
+            ..name_tok(t, lang, text, r.start, r.end)
+        })
         .filter(|k| k.strict.chars().count() >= 2)
         .collect();
     if toks.is_empty() {
@@ -471,7 +555,8 @@ fn finish(
     }
     entities.sort_unstable();
     entities.dedup();
-    let person = entities.is_empty() && (titled || (n >= 2 && t.given.contains(&toks[0].strict)));
+    let person =
+        entities.is_empty() && (titled || (n >= 2 && toks[..n - 1].iter().any(|k| t.is_given(k))));
     let single = n == 1;
     let acronym = single && toks[0].acronym;
     let initial = seq[0].sentence_initial;
@@ -493,7 +578,7 @@ fn finish(
         Strength::Weak
     } else {
         let l = lower(&seq[0]);
-        if lowercase_words.contains(l.as_str()) {
+        if lowercase_words.lower.contains(l.as_str()) {
             Strength::Weak
         } else {
             Strength::Medium

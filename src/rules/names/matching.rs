@@ -15,6 +15,7 @@ use super::key::{loose_agree, skeleton};
 use crate::rules::{PairContext, SideContext};
 use crate::segment::{TokenKind, tokens};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// How two name words relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -184,9 +185,9 @@ pub enum TgtStatus {
 /// A document's names, matched.
 pub struct PairNames {
     /// Source names.
-    pub src: SideNames,
+    pub src: Arc<SideNames>,
     /// Target names.
-    pub tgt: SideNames,
+    pub tgt: Arc<SideNames>,
     /// Per source mention.
     pub src_status: Vec<SrcStatus>,
     /// Per source mention: a word one or two letters off its target
@@ -279,6 +280,23 @@ fn scope(links: &[crate::align::Link], k: usize, target: bool) -> Vec<usize> {
     v
 }
 
+/// The name candidates of both sides of a document, extracted once and
+/// shared by every names rule through the context's memo.
+pub struct DocNames {
+    /// Source names, when there is a source.
+    pub src: Option<Arc<SideNames>>,
+    /// Target names.
+    pub tgt: Arc<SideNames>,
+}
+
+/// The [`DocNames`] of a document, from the memo.
+pub fn extracted(cx: &PairContext<'_>) -> Arc<DocNames> {
+    cx.memo.get_or_insert(|| DocNames {
+        src: cx.source.as_ref().map(|s| Arc::new(extract(s))),
+        tgt: Arc::new(extract(&cx.target)),
+    })
+}
+
 /// [`analyse`], computed once per document and shared by the names rules
 /// through the context's memo.
 pub fn analyse_shared(
@@ -292,8 +310,9 @@ pub fn analyse_shared(
 pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<PairNames> {
     let (src_side, al) = cx.pair()?;
     let tgt_side = cx.target;
-    let src = extract(&src_side);
-    let tgt = extract(&tgt_side);
+    let doc = extracted(cx);
+    let src = doc.src.clone()?;
+    let tgt = doc.tgt.clone();
     let abjad = is_abjad_side(&src_side) || is_abjad_side(&tgt_side);
     let mut src_status = vec![SrcStatus::Missing; src.mentions.len()];
     let mut src_target_para = vec![None; src.mentions.len()];
@@ -320,9 +339,15 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
             .iter()
             .flat_map(|&p| tgt.by_para[p].clone())
             .collect();
+        // A link of several target paragraphs (a line inserted after a
+        // paragraph) reports on its longest one.
+        let main_t = link.target.iter().copied().max_by_key(|&p| {
+            let (s, e) = tgt_side.paragraph_range(p);
+            (e - s, std::cmp::Reverse(p))
+        });
         for &sp in &link.source {
             for mi in src.by_para[sp].clone() {
-                src_target_para[mi] = link.target.first().copied();
+                src_target_para[mi] = main_t;
                 let m = &src.mentions[mi];
                 if let Some(g) = glossary
                     && let Some(found) = g.source_found(m, &src_side, &tgt, &t_mentions, &tgt_side)
@@ -506,22 +531,32 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
 /// prefix with a word of `m` (a translated institution name: Corte /
 /// Court, ministero / ministry).
 pub fn has_cognate(m: &Mention, side: &SideContext<'_>, paras: &[usize]) -> bool {
-    for &p in paras {
-        for w in para_words(side, p) {
-            for x in &m.toks {
-                let (a, b) = (x.key(), w.key());
-                let common = a.chars().zip(b.chars()).take_while(|(p, q)| p == q).count();
-                let min = a.chars().count().min(b.chars().count());
-                if common >= 5 || (common >= 4 && common + 1 >= min) {
-                    return true;
-                }
-                if min >= 6 && common >= 2 && strsim::jaro_winkler(a, b) >= 0.88 {
-                    return true;
-                }
+    paras.iter().any(|&p| cognate_in(m, &para_words(side, p)))
+}
+
+/// [`has_cognate`] over words already split.
+pub fn cognate_in(m: &Mention, words: &[NameTok]) -> bool {
+    for w in words {
+        for x in &m.toks {
+            let (a, b) = (x.key(), w.key());
+            let common = a.chars().zip(b.chars()).take_while(|(p, q)| p == q).count();
+            let min = a.chars().count().min(b.chars().count());
+            if common >= 5 || (common >= 4 && common + 1 >= min) {
+                return true;
+            }
+            if min >= 6 && common >= 2 && strsim::jaro_winkler(a, b) >= 0.88 {
+                return true;
             }
         }
     }
     false
+}
+
+/// The words of every paragraph of a side, as name words.
+pub fn side_words(side: &SideContext<'_>) -> Vec<NameTok> {
+    (0..side.paragraph_count())
+        .flat_map(|p| para_words(side, p))
+        .collect()
 }
 
 /// The strength a mention needs for its absence to be reported.

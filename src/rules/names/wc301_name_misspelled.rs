@@ -1,7 +1,8 @@
 //! WC301 `name-misspelled`.
 
+use super::extract::NameTok;
 use super::extract::Strength;
-use super::matching::{SrcStatus, analyse_shared};
+use super::matching::{PairNames, SrcStatus, TokMatch, analyse_shared, tok_match};
 use super::{glossary_of, quoted};
 use crate::finding::{Finding, Severity};
 use crate::rules::{PairContext, Rule, RuleMeta, target_span};
@@ -110,15 +111,25 @@ impl Rule for NameMisspelled {
             let mut f = Self::META.finding(target_span(y.start, y.end), message);
             // Across scripts, and against a word the target may use as a
             // common noun, the evidence is weaker.
-            let weak_target = tm.strength == Strength::Weak || m.strength == Strength::Weak;
+            let weak_target =
+                tm.strength == Strength::Weak || m.strength == Strength::Weak || y.common;
             let given = |k: &str| super::data::tables().given.contains(k);
             // One letter swapped for another that no spelling convention
             // trades is a typo even in a given name or a word ending.
             let adapted = !typo_like(&x.strict, &y.strict)
                 && (given(&x.strict) || given(&y.strict) || ending_only(x.key(), y.key()));
+            // A common noun translated, suffix for suffix (Comunicazione /
+            // Communication, Aviation / Aviación): a cognate, not a slip.
+            let cognate = cognate_suffixes(
+                &right.to_lowercase(),
+                &wrong.to_lowercase(),
+                src_side.lang().map(|l| l.code()),
+                cx.target.lang().map(|l| l.code()),
+            );
             let first_differs = x.key().chars().next() != y.key().chars().next();
             if preferred.is_none()
-                && (x.cross != y.cross || weak_target || adapted || first_differs)
+                && (x.cross != y.cross || weak_target || adapted || first_differs || cognate)
+                && (weak_target || !confirmed(names, x, y))
             {
                 f.severity = Severity::Info;
             }
@@ -130,6 +141,26 @@ impl Rule for NameMisspelled {
             out.push(f);
         }
     }
+}
+
+/// True when the translation itself spells the source word correctly
+/// elsewhere (the same as `x`) in a form one or two letters from `y`: the
+/// translator's own spelling shows `y` is a slip, whatever the scripts.
+fn confirmed(names: &PairNames, x: &NameTok, y: &NameTok) -> bool {
+    names
+        .tgt
+        .mentions
+        .iter()
+        .flat_map(|m| m.toks.iter())
+        .any(|z| {
+            z.start != y.start
+                && z.strict != y.strict
+                && tok_match(x, z, false) == TokMatch::Same
+                && tok_match(y, z, false) != TokMatch::Same
+                && y.strict.chars().count() >= 5
+                && strsim::damerau_levenshtein(&y.strict, &z.strict)
+                    <= if y.strict.chars().count() >= 8 { 2 } else { 1 }
+        })
 }
 
 /// True when two spellings differ only in their last two letters (four in
@@ -186,6 +217,25 @@ pub fn typo_like(a: &str, b: &str) -> bool {
             | ('u', 'w')
     );
     !traded
+}
+
+/// True when `a` (source) and `b` (target) each end in a common-noun suffix
+/// of their language, and not in the same one: a translated cognate
+/// (Comunicazione / Communication).
+fn cognate_suffixes(a: &str, b: &str, src: Option<&str>, tgt: Option<&str>) -> bool {
+    let t = super::data::tables();
+    let suffix = |w: &str, lang: Option<&str>| {
+        let n = w.chars().count();
+        t.lang(lang)
+            .noun_suffixes
+            .iter()
+            .find(|s| w.ends_with(s.as_str()) && n >= s.chars().count() + 3)
+            .cloned()
+    };
+    match (suffix(a, src), suffix(b, tgt)) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    }
 }
 
 /// True when both texts are mostly in the same script family (Latin).
@@ -255,6 +305,42 @@ mod tests {
             ),
             1,
         );
+    }
+
+    #[test]
+    fn german_common_noun_is_a_hint() {
+        // Sturm heads the name as Storm does, and the translation also
+        // writes it in a compound: an ordinary noun, not a slip.
+        let f = assert_findings(
+            &NameMisspelled,
+            Some((
+                "Storm Ciara reached the coast on Sunday night, and the weather service kept its storm warning in force.",
+                "en",
+            )),
+            (
+                "Sturm Ciara erreichte am Sonntagabend die Küste, und der Wetterdienst hielt seine Sturmwarnung aufrecht.",
+                "de",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, crate::finding::Severity::Info);
+    }
+
+    #[test]
+    fn cognate_suffixes_are_a_hint() {
+        let f = assert_findings(
+            &NameMisspelled,
+            Some((
+                "Il modulo Comunicazione Clinica del professor Marco Bellini inizia a marzo.",
+                "it",
+            )),
+            (
+                "The Clinical Communication module taught by Professor Marco Bellini starts in March.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, crate::finding::Severity::Info);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! WC303 `name-inconsistent`.
 
 use super::data::tables;
-use super::extract::{Mention, Strength, extract};
+use super::extract::{Mention, Strength};
 use super::key::strict;
 use super::matching::{TokMatch, near, tok_match};
 use super::{glossary_of, quoted};
@@ -78,21 +78,18 @@ impl Rule for NameInconsistent {
     fn check(&self, cx: &PairContext<'_>, out: &mut Vec<Finding>) {
         let tgt = cx.target;
         let text = tgt.text();
-        let names = extract(&tgt);
+        let doc = super::matching::extracted(cx);
+        let names = &*doc.tgt;
         if !names.cased {
             return;
         }
         let glossary = glossary_of(cx);
-        let src_keys: HashSet<String> = cx
-            .source
-            .map(|s| {
-                extract(&s)
-                    .mentions
-                    .iter()
-                    .flat_map(|m| m.toks.iter().map(|t| t.key().to_string()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let src_keys: HashSet<&str> = doc
+            .src
+            .iter()
+            .flat_map(|s| s.mentions.iter())
+            .flat_map(|m| m.toks.iter().map(|t| t.key()))
+            .collect();
         let mut reported: HashSet<usize> = HashSet::new();
         // Forms the glossary forbids.
         if let Some(g) = glossary {
@@ -116,13 +113,27 @@ impl Rule for NameInconsistent {
         }
         // Occurrences grouped by loose key (X read as S).
         let lang = tables().lang(tgt.lang().map(|l| l.code()));
+        let mut strict_endings: Vec<String> = lang.endings.iter().map(|e| strict(e)).collect();
+        strict_endings.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        strict_endings.dedup();
+        // A spelling the document once uses as an ordinary word (`die
+        // Musik`) is an ordinary word throughout.
+        let common: HashSet<&str> = names
+            .mentions
+            .iter()
+            .flat_map(|m| m.toks.iter())
+            .filter(|t| t.common)
+            .map(|t| t.strict.as_str())
+            .collect();
         let mut groups: HashMap<String, Vec<Occ>> = HashMap::new();
         for (i, m) in names.mentions.iter().enumerate() {
             if glossary.is_some_and(|g| g.target_accepted(m, &tgt)) {
                 continue;
             }
             for (k, t) in m.toks.iter().enumerate() {
-                if t.acronym || t.key().chars().count() < 4 {
+                // A word the document also uses as an ordinary word
+                // (`die Musik`) is no spelling of a name.
+                if t.acronym || common.contains(t.strict.as_str()) || t.key().chars().count() < 4 {
                     continue;
                 }
                 groups
@@ -132,9 +143,13 @@ impl Rule for NameInconsistent {
                         mention: i,
                         tok: k,
                         surface: {
-                            let l = surface(&text[t.start..t.end]);
-                            let base = super::data::strip_ending(&l, &lang.endings).unwrap_or(&l);
-                            strict(base)
+                            // Endings are stripped after diacritics are
+                            // folded: Strykeru / Strykerů, Klerkovi /
+                            // Klerkoví are one case form written two ways.
+                            let l = strict(&surface(&text[t.start..t.end]));
+                            super::data::strip_ending(&l, &strict_endings)
+                                .unwrap_or(&l)
+                                .to_string()
                         },
                         strong: m.strength > Strength::Weak,
                     });
@@ -149,8 +164,16 @@ impl Rule for NameInconsistent {
             }
             let first = &occ[0].surface;
             let cross = |o: &Occ| names.mentions[o.mention].toks[o.tok].cross;
+            // Transcriptions into other scripts double or single a
+            // consonant freely (Кёрри / Кёри, Акилло / Акило); forms of
+            // one table entity are both names of it (Rusia / Russia).
             if occ.iter().all(|o| &o.surface == first)
                 || occ.iter().any(|o| cross(o) != cross(&occ[0]))
+                || (cross(&occ[0])
+                    && occ
+                        .iter()
+                        .all(|o| undoubled(&o.surface) == undoubled(first)))
+                || shared_entity(occ.iter().map(|o| &names.mentions[o.mention]))
             {
                 continue;
             }
@@ -182,6 +205,7 @@ impl Rule for NameInconsistent {
                     let (ma, mb) = (&names.mentions[oa.mention], &names.mentions[ob.mention]);
                     if !near(ta, tb)
                         || ta.cross != tb.cross
+                        || (ta.cross && undoubled(&ta.strict) == undoubled(&tb.strict))
                         || ma.entities.iter().any(|e| mb.entities.contains(e))
                         || super::wc301_name_misspelled::ending_only(ta.key(), tb.key())
                         || tok_match(ta, tb, false) == TokMatch::Same
@@ -201,6 +225,27 @@ impl Rule for NameInconsistent {
 }
 
 /// Reports the occurrences of the less frequent spelling of a group.
+/// True when all the mentions name one table entity.
+fn shared_entity<'m>(mut ms: impl Iterator<Item = &'m Mention>) -> bool {
+    let Some(first) = ms.next() else { return false };
+    let mut common: Vec<u32> = first.entities.clone();
+    for m in ms {
+        common.retain(|e| m.entities.contains(e));
+    }
+    !common.is_empty()
+}
+
+/// The word with runs of one letter written once (Кёрри → Кёри).
+fn undoubled(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn report_minority(
     rule: &NameInconsistent,
     cx: &PairContext<'_>,
