@@ -224,8 +224,11 @@ fn is_abjad_side(side: &SideContext<'_>) -> bool {
 }
 
 /// True when a word derives from a form of one of the entities (Russia /
-/// Russian / российский, China / Chinese).
-fn entity_derived(entities: &[u32], words: &[NameTok]) -> bool {
+/// Russian / российский, China / Chinese): it shares the form's first four
+/// letters and differs by at most three at the end. `loose` also accepts a
+/// word sharing all but the form's last letter, and at least three (a case
+/// form such as Vídni for Vídeň).
+pub(super) fn entity_derived(entities: &[u32], words: &[NameTok], loose: bool) -> bool {
     let t = super::data::tables();
     entities.iter().any(|&e| {
         t.entities[e as usize].forms.iter().any(|(_, f)| {
@@ -237,7 +240,8 @@ fn entity_derived(entities: &[u32], words: &[NameTok]) -> bool {
                     .zip(w.strict.chars())
                     .take_while(|(a, b)| a == b)
                     .count();
-                common >= 4 && n - common <= 3
+                (common >= 4 && n - common <= 3)
+                    || (loose && n >= 4 && common >= 3 && common + 1 >= n)
             })
         })
     })
@@ -395,7 +399,9 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                 if !found && !m.toks.is_empty() {
                     for &p in &link.target {
                         let words = tgt_words[p].get_or_insert_with(|| para_words(&tgt_side, p));
-                        if mention_in_words(m, words, abjad) || entity_derived(&m.entities, words) {
+                        if mention_in_words(m, words, abjad)
+                            || entity_derived(&m.entities, words, false)
+                        {
                             found = true;
                             break;
                         }
@@ -445,7 +451,8 @@ pub fn analyse(cx: &PairContext<'_>, glossary: Option<&Glossary>) -> Option<Pair
                 if !found && !tm.toks.is_empty() {
                     for &p in &s_scope {
                         let words = src_words[p].get_or_insert_with(|| para_words(&src_side, p));
-                        if mention_in_words(tm, words, abjad) || entity_derived(&tm.entities, words)
+                        if mention_in_words(tm, words, abjad)
+                            || entity_derived(&tm.entities, words, false)
                         {
                             found = true;
                             break;

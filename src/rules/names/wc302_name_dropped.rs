@@ -314,7 +314,6 @@ fn replaced_by<'n>(
 /// form (spelling, transliteration, inflection, table entity, derived
 /// word, cognate), so that no restructuring explains its absence.
 fn absent_everywhere(names: &PairNames, m: &Mention, tgt_words: &[NameTok]) -> bool {
-    let t = super::data::tables();
     let cross = m.toks.iter().any(|k| k.cross);
     let same = names.tgt.mentions.iter().any(|tm| {
         m.entities.iter().any(|e| tm.entities.contains(e))
@@ -333,7 +332,9 @@ fn absent_everywhere(names: &PairNames, m: &Mention, tgt_words: &[NameTok]) -> b
             .iter()
             .any(|y| tok_match(x, y, false) == TokMatch::Same)
     });
-    !found && !entity_derived_any(t, &m.entities, tgt_words) && !cognate_in(m, tgt_words)
+    !found
+        && !super::matching::entity_derived(&m.entities, tgt_words, true)
+        && !cognate_in(m, tgt_words)
 }
 
 fn alike_tok(x: &NameTok, y: &NameTok) -> bool {
@@ -348,23 +349,6 @@ fn alike_tok(x: &NameTok, y: &NameTok) -> bool {
     strsim::jaro_winkler(p, q) >= 0.7
         || skeleton(p) == skeleton(q)
         || (p.chars().count() >= 4 && q.chars().count() >= 4 && tail(p) == tail(q))
-}
-
-fn entity_derived_any(t: &super::data::NameTables, entities: &[u32], words: &[NameTok]) -> bool {
-    entities.iter().any(|&e| {
-        t.entities[e as usize].forms.iter().any(|(_, f)| {
-            let fk = super::key::strict(f);
-            let n = fk.chars().count();
-            words.iter().any(|w| {
-                let common = fk
-                    .chars()
-                    .zip(w.strict.chars())
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                (common >= 4 && n - common <= 3) || (n >= 4 && common >= 3 && common + 1 >= n)
-            })
-        })
-    })
 }
 
 /// True when the target paragraph has a name no source name matched that
