@@ -146,53 +146,41 @@ pub struct Extraction {
 impl Extraction {
     /// Appends another extraction whose offsets start at byte `base`.
     pub fn append_shifted(&mut self, other: Extraction, base: usize) {
-        self.mentions
-            .extend(other.mentions.into_iter().map(|mut m| {
-                m.start += base;
-                m.end += base;
-                m
-            }));
-        self.approx.extend(other.approx.into_iter().map(|mut m| {
-            m.start += base;
-            m.end += base;
-            m
-        }));
-        self.dates.extend(other.dates.into_iter().map(|mut m| {
-            m.start += base;
-            m.end += base;
-            m
-        }));
-        self.weekdays
-            .extend(other.weekdays.into_iter().map(|mut m| {
-                m.start += base;
-                m.end += base;
-                m
-            }));
-        self.relative
-            .extend(other.relative.into_iter().map(|mut m| {
-                m.start += base;
-                m.end += base;
-                m
-            }));
-        self.uncertain_months
-            .extend(other.uncertain_months.into_iter().map(|mut m| {
-                m.start += base;
-                m.end += base;
-                m
-            }));
-        self.uncertain_weekdays
-            .extend(other.uncertain_weekdays.into_iter().map(|mut m| {
-                m.start += base;
-                m.end += base;
-                m
-            }));
-        self.bare_scales
-            .extend(other.bare_scales.into_iter().map(|mut m| {
-                m.start += base;
-                m.end += base;
-                m
-            }));
+        extend_shifted(&mut self.mentions, other.mentions, base);
+        extend_shifted(&mut self.approx, other.approx, base);
+        extend_shifted(&mut self.dates, other.dates, base);
+        extend_shifted(&mut self.weekdays, other.weekdays, base);
+        extend_shifted(&mut self.relative, other.relative, base);
+        extend_shifted(&mut self.uncertain_months, other.uncertain_months, base);
+        extend_shifted(&mut self.uncertain_weekdays, other.uncertain_weekdays, base);
+        extend_shifted(&mut self.bare_scales, other.bare_scales, base);
     }
+}
+
+/// Something found at a byte span of the text.
+trait Spanned {
+    /// Moves the span `base` bytes later.
+    fn shift(&mut self, base: usize);
+}
+
+macro_rules! spanned {
+    ($($t:ty),*) => {$(
+        impl Spanned for $t {
+            fn shift(&mut self, base: usize) {
+                self.start += base;
+                self.end += base;
+            }
+        }
+    )*};
+}
+spanned!(Mention, ApproxMention, DateMention, DayWord);
+
+/// Appends `from` to `to` with every span moved `base` bytes later.
+fn extend_shifted<T: Spanned>(to: &mut Vec<T>, from: Vec<T>, base: usize) {
+    to.extend(from.into_iter().map(|mut m| {
+        m.shift(base);
+        m
+    }));
 }
 
 /// How a document writes its decimals when it departs from its language
