@@ -168,6 +168,10 @@ pub struct NameTables {
     pub given_loose: HashSet<String>,
     /// Raw tables, for their examples.
     pub romanisation: RomanisationTable,
+    /// Latin spellings of Cyrillic letters (`cyrillic.toml`).
+    pub cyrillic: super::lattice::CyrillicTable,
+    /// The same, ready for building lattices.
+    pub renderings: super::lattice::Renderings,
     /// Raw language tables.
     pub lang_tables: Vec<LangTable>,
     /// Raw entity tables.
@@ -257,7 +261,7 @@ fn build() -> NameTables {
     let mut max_words = 1;
     let mut entity_tables = Vec::new();
     for (stem, text) in tables_of("names") {
-        if stem == "romanisation" || stem == "given" {
+        if stem == "romanisation" || stem == "given" || stem == "cyrillic" {
             continue;
         }
         let t: EntityTable = parse_table("names", stem, text);
@@ -328,6 +332,11 @@ fn build() -> NameTables {
         "corpora/tables/names/given.toml: no sources"
     );
     let given = given_table.given.iter().map(|g| strict(g)).collect();
+    let cyrillic: super::lattice::CyrillicTable = tables_of("names")
+        .find(|(s, _)| *s == "cyrillic")
+        .map(|(s, t)| parse_table("names", s, t))
+        .expect("corpora/tables/names/cyrillic.toml is compiled in");
+    let renderings = super::lattice::Renderings::new(&cyrillic);
     let given_loose = given_table
         .given
         .iter()
@@ -346,6 +355,8 @@ fn build() -> NameTables {
         cjk,
         max_words,
         romanisation,
+        cyrillic,
+        renderings,
         lang_tables,
         entity_tables,
     }

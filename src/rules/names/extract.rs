@@ -44,6 +44,8 @@ pub struct NameTok {
     /// language) it follows a determiner, ends in a common-noun suffix or
     /// starts a solid compound (`Sturm` beside `Sturmwarnung`).
     pub common: bool,
+    /// Spellings for comparing Cyrillic and Latin words.
+    pub spellings: super::lattice::Spellings,
 }
 
 impl NameTok {
@@ -199,16 +201,29 @@ pub fn name_tok(t: &NameTables, lang: &LangNames, text: &str, start: usize, end:
         loose.push(loose_with(&t.loose, head));
     }
     let (_, acronym, _) = classify(word);
+    let cross = !word
+        .chars()
+        .all(|c| (c as u32) < 0x250 || !c.is_alphabetic());
+    let stems = || {
+        lang.endings.iter().filter_map(move |e| {
+            let s = body.strip_suffix(e.as_str())?;
+            (s.chars().count() >= 3).then_some(s)
+        })
+    };
+    let spellings = if cross {
+        super::lattice::cyrillic_spellings(body, stems(), &t.renderings)
+    } else {
+        super::lattice::Spellings::Latin(stems().map(|s| strict(s).into()).collect())
+    };
     NameTok {
         start,
         end,
         strict: strict(body),
         loose,
         acronym,
-        cross: !word
-            .chars()
-            .all(|c| (c as u32) < 0x250 || !c.is_alphabetic()),
+        cross,
         common: false,
+        spellings,
     }
 }
 

@@ -87,6 +87,21 @@ pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
             TokMatch::None
         };
     }
+    // Cyrillic against Latin: a spelling on the lattice of the Cyrillic
+    // word is the same name; one letter off every spelling is a slip.
+    // (Other evidence of sameness below still wins over one letter off.)
+    let lattice = (a.cross != b.cross)
+        .then(|| super::lattice::cross_distance(a, b))
+        .flatten();
+    if lattice == Some(0) {
+        return TokMatch::Same;
+    }
+    let lattice_near = lattice == Some(1)
+        && a.strict.chars().count().min(b.strict.chars().count()) >= 4
+        && super::lattice::romanised_look(
+            if a.cross { &b.strict } else { &a.strict },
+            &super::data::tables().cyrillic,
+        );
     // In one script, one letter swapped for one no spelling convention
     // trades is a typo, even where the loose keys meet or a digraph hides
     // it (Spillane / Spillann, Lechner / Leohner).
@@ -135,7 +150,7 @@ pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
             return TokMatch::Same;
         }
     }
-    if near(a, b) {
+    if lattice_near || near(a, b) {
         TokMatch::Near
     } else {
         TokMatch::None

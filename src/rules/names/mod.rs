@@ -11,6 +11,7 @@ pub mod data;
 pub mod extract;
 pub mod glossary;
 pub mod key;
+pub mod lattice;
 pub mod matching;
 pub mod script;
 pub mod wc301_name_misspelled;

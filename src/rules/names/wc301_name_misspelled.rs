@@ -116,8 +116,29 @@ impl Rule for NameMisspelled {
             let given = |k: &str| super::data::tables().given.contains(k);
             // One letter swapped for another that no spelling convention
             // trades is a typo even in a given name or a word ending.
+            // Cyrillic against Latin, one letter off every spelling the
+            // romanisation schemes give: as sure as a typo in one script.
+            // Only for personal names (a given name and a surname on both
+            // sides): place names and their derivations have exonyms and
+            // adjectives one letter off a transliteration (Russia / России,
+            // Vologda / Вологодскую).
+            // And only from a Cyrillic source: a Latin target is then a
+            // romanisation, while a Cyrillic target transcribes a Latin
+            // original by ear, one letter off as often as not (Nielsen /
+            // Нільсена, Abdul / Абдель).
+            let lattice_typo = x.cross
+                && !y.cross
+                && m.toks.len() >= 2
+                && tm.toks.len() >= 2
+                && m.entities.is_empty()
+                && tm.entities.is_empty()
+                && !x.common
+                && !y.common
+                && super::lattice::cross_typo(x, y);
             let adapted = !typo_like(&x.strict, &y.strict)
-                && (given(&x.strict) || given(&y.strict) || ending_only(x.key(), y.key()));
+                && (given(&x.strict)
+                    || given(&y.strict)
+                    || (!lattice_typo && ending_only(x.key(), y.key())));
             // A common noun translated, suffix for suffix (Comunicazione /
             // Communication, Aviation / Aviación): a cognate, not a slip.
             let cognate = cognate_suffixes(
@@ -128,7 +149,11 @@ impl Rule for NameMisspelled {
             );
             let first_differs = x.key().chars().next() != y.key().chars().next();
             if preferred.is_none()
-                && (x.cross != y.cross || weak_target || adapted || first_differs || cognate)
+                && ((x.cross != y.cross && !lattice_typo)
+                    || weak_target
+                    || adapted
+                    || (first_differs && !lattice_typo)
+                    || cognate)
                 && (weak_target || !confirmed(names, x, y))
             {
                 f.severity = Severity::Info;
