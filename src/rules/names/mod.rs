@@ -12,6 +12,7 @@ pub mod extract;
 pub mod glossary;
 pub mod key;
 pub mod lattice;
+pub mod lexicon;
 pub mod matching;
 pub mod script;
 pub mod wc301_name_misspelled;

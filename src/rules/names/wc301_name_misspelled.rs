@@ -12,6 +12,9 @@ crate::declare_rule! {
     /// Finds a name of the source whose closest counterpart in the aligned
     /// target paragraph is one or two letters off: `Scholz` rendered as
     /// `Schulz`, `Stoltenberg` as `Stoltemberg`, `Зеленский` as `Zelinsky`.
+    /// An ordinary word misspelled inside a descriptive name (`London
+    /// Scrool of Hygiene`, `United Kinrdom`) is found with the target
+    /// language's lexicon (`corpora/tables/lexicon/`, English for now).
     /// Spellings that transliteration schemes or inflection explain are
     /// accepted: `Зеленский` may become Zelensky, Zelenskiy, Selenskyj or
     /// Zelenski, `Эрдоганом` Erdogan, `Scholz'` Scholz. With a glossary, a
@@ -80,6 +83,13 @@ impl Rule for NameMisspelled {
         }
         pairs.sort_by_key(|p| (names.tgt.mentions[p.2].toks[p.3].start, p.0));
         pairs.dedup_by_key(|p| (p.2, p.3));
+        if let Some(lex) = super::lexicon::lexicon(cx.target.lang().map(|l| l.code())) {
+            for slip in super::lexicon::word_slips(names, lex, tgt_text, src_text) {
+                if !pairs.iter().any(|p| p.2 == slip.mention && p.3 == slip.tok) {
+                    out.push(word_slip_finding(names, &slip, tgt_text));
+                }
+            }
+        }
         for (i, a, ti, b) in pairs {
             let m = &names.src.mentions[i];
             let tm = &names.tgt.mentions[ti];
@@ -166,6 +176,36 @@ impl Rule for NameMisspelled {
             out.push(f);
         }
     }
+}
+
+/// The finding for an ordinary word misspelled inside a name.
+fn word_slip_finding(
+    names: &PairNames,
+    slip: &super::lexicon::WordSlip,
+    tgt_text: &str,
+) -> Finding {
+    let tm = &names.tgt.mentions[slip.mention];
+    let y = &tm.toks[slip.tok];
+    let wrong = &tgt_text[y.start..y.end];
+    let mut f = NameMisspelled::META.finding(
+        target_span(y.start, y.end),
+        format!(
+            "{} in {} looks like a misspelling of the word “{}”",
+            quoted(wrong),
+            quoted(&tgt_text[tm.start..tm.end]),
+            slip.fixes.join("” or “")
+        ),
+    );
+    if let [fix] = &slip.fixes[..] {
+        let mut cs = fix.chars();
+        f.suggestion = cs
+            .next()
+            .map(|c| c.to_uppercase().chain(cs).collect::<String>());
+    }
+    f.target_paragraph = Some(tm.paragraph);
+    f.source_paragraph = names.tgt_source_para[slip.mention];
+    f.target_evidence = Some((tm.start, tm.end));
+    f
 }
 
 /// True when the translation itself spells the source word correctly

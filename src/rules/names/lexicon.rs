@@ -1,0 +1,167 @@
+//! Ordinary words per language (`corpora/tables/lexicon/`), for spotting a
+//! misspelled ordinary word inside a descriptive name: "London Scrool of
+//! Hygiene", "United Kinrdom". Names of people and places cannot be checked
+//! against a word list, but the ordinary words that institutions and
+//! landmarks are named with can.
+
+use super::extract::{Mention, Strength};
+use super::matching::PairNames;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The compiled-in lexicons, by ISO 639-1 code.
+const LEXICONS: &[(&str, &str)] = &[("en", include_str!("../../../corpora/tables/lexicon/en.txt"))];
+
+/// The ordinary words of one language.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: HashSet<&'static str>,
+}
+
+impl Lexicon {
+    /// True when `word` (lowercase) is an ordinary word.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// The ordinary words that `word` (lowercase ASCII letters) becomes
+    /// when one letter other than the first and the last is replaced.
+    pub fn one_letter_fixes(&self, word: &str) -> Vec<String> {
+        let mut bytes = word.as_bytes().to_vec();
+        let mut out = Vec::new();
+        for i in 1..bytes.len().saturating_sub(1) {
+            let orig = bytes[i];
+            for c in b'a'..=b'z' {
+                if c == orig {
+                    continue;
+                }
+                bytes[i] = c;
+                if let Ok(s) = std::str::from_utf8(&bytes)
+                    && self.words.contains(s)
+                {
+                    out.push(s.to_string());
+                }
+            }
+            bytes[i] = orig;
+        }
+        out
+    }
+}
+
+/// The lexicon of `lang`, when the tables have one.
+pub fn lexicon(lang: Option<&str>) -> Option<&'static Lexicon> {
+    static CELL: OnceLock<HashMap<&'static str, Lexicon>> = OnceLock::new();
+    let all = CELL.get_or_init(|| {
+        LEXICONS
+            .iter()
+            .map(|(code, text)| {
+                let words = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                (*code, Lexicon { words })
+            })
+            .collect()
+    });
+    all.get(lang?)
+}
+
+/// Shortest word checked: among shorter words, one letter from some
+/// ordinary word is the rule rather than a sign of a slip (Rubin / robin,
+/// Nobel / novel, Jones / jokes).
+const MIN_LEN: usize = 6;
+
+/// A misspelled ordinary word inside a target name.
+#[derive(Debug, Clone)]
+pub struct WordSlip {
+    /// Target mention.
+    pub mention: usize,
+    /// Word of the mention.
+    pub tok: usize,
+    /// The ordinary words it is one letter from.
+    pub fixes: Vec<String>,
+}
+
+/// Ordinary words misspelled inside the target's descriptive names: a word
+/// of six letters or more that the lexicon lacks but holds with one inner
+/// letter replaced, in a name of several words another of which is an
+/// ordinary word; not a person's name, not a table entity, not a word the
+/// source also has (a name copied as it is), and written that way only once
+/// in the translation (a real name is spelled consistently).
+pub fn word_slips(
+    names: &PairNames,
+    lex: &Lexicon,
+    tgt_text: &str,
+    src_text: &str,
+) -> Vec<WordSlip> {
+    let mut out = Vec::new();
+    let mut src_lower: Option<String> = None;
+    let lower = |m: &Mention, k: usize| tgt_text[m.toks[k].start..m.toks[k].end].to_lowercase();
+    for (mi, m) in names.tgt.mentions.iter().enumerate() {
+        if m.toks.len() < 2 || m.person || !m.entities.is_empty() || m.strength == Strength::Weak {
+            continue;
+        }
+        for (k, y) in m.toks.iter().enumerate() {
+            let w = lower(m, k);
+            if y.acronym
+                || w.len() < MIN_LEN
+                || !w.bytes().all(|b| b.is_ascii_lowercase())
+                || lex.contains(&w)
+                || super::data::tables().is_given(y)
+            {
+                continue;
+            }
+            let ordinary_neighbour = (0..m.toks.len())
+                .any(|j| j != k && !m.toks[j].acronym && lex.contains(&lower(m, j)));
+            if !ordinary_neighbour {
+                continue;
+            }
+            let fixes = lex.one_letter_fixes(&w);
+            if fixes.is_empty() {
+                continue;
+            }
+            let src = src_lower.get_or_insert_with(|| src_text.to_lowercase());
+            let surface = &tgt_text[y.start..y.end];
+            if src.contains(&w) || tgt_text.matches(surface).count() > 1 {
+                continue;
+            }
+            out.push(WordSlip {
+                mention: mi,
+                tok: k,
+                fixes,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_lexicon_is_compiled_in() {
+        let en = lexicon(Some("en")).expect("en lexicon");
+        assert!(en.contains("school"));
+        assert!(!en.contains("scrool"));
+        assert!(lexicon(Some("xx")).is_none());
+        assert!(lexicon(None).is_none());
+    }
+
+    #[test]
+    fn one_letter_fixes() {
+        let en = lexicon(Some("en")).expect("en lexicon");
+        assert!(
+            en.one_letter_fixes("kinrdom")
+                .contains(&"kingdom".to_string())
+        );
+        assert!(
+            en.one_letter_fixes("scrool")
+                .contains(&"school".to_string())
+        );
+        // First and last letters are not replaced.
+        assert!(en.one_letter_fixes("bchool").is_empty());
+        assert!(en.one_letter_fixes("zyxwv").is_empty());
+    }
+}
