@@ -109,7 +109,8 @@ pub fn tok_match(a: &NameTok, b: &NameTok, abjad: bool) -> TokMatch {
         && !b.cross
         && !a.acronym
         && !b.acronym
-        && super::wc301_name_misspelled::typo_like(&a.strict, &b.strict)
+        && (super::wc301_name_misspelled::typo_like(&a.strict, &b.strict)
+            || super::wc301_name_misspelled::final_slip(a, b))
     {
         return TokMatch::Near;
     }

@@ -145,7 +145,15 @@ impl Rule for NameMisspelled {
                 && !x.common
                 && !y.common
                 && super::lattice::cross_typo(x, y);
-            let adapted = !typo_like(&x.strict, &y.strict)
+            // A last letter changed is a slip only in a personal name's
+            // shape (places adapt endings: Alps / Alpi, Emirats / Emirate).
+            let slip = typo_like(&x.strict, &y.strict)
+                || (final_slip(x, y)
+                    && m.toks.len() >= 2
+                    && tm.toks.len() >= 2
+                    && m.entities.is_empty()
+                    && tm.entities.is_empty());
+            let adapted = !slip
                 && (given(&x.strict)
                     || given(&y.strict)
                     || (!lattice_typo && ending_only(x.key(), y.key())));
@@ -240,28 +248,42 @@ pub fn ending_only(a: &str, b: &str) -> bool {
     longest <= common + adaptable
 }
 
-/// True when two spellings of five letters or more and of the same length
-/// differ in one letter, neither the first nor the last, and the two
-/// letters are not ones spelling conventions trade (c/k, i/y, v/w, s/z,
-/// d/t…): a typo (Stoltenberg / Stoltemberg), not an adaptation.
-pub fn typo_like(a: &str, b: &str) -> bool {
-    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if x.len() != y.len() || x.len() < 5 {
+/// True when two name words of four letters or more and of the same length
+/// differ only in their last letter, a consonant on at least one side, that
+/// neither word's language writes as an inflectional ending and that no
+/// spelling convention trades: a slip (Scholz / Scholl, Congo / Congl), not
+/// an adaptation (Sevilla / Séville, Music / Musik) or a case form.
+pub fn final_slip(a: &NameTok, b: &NameTok) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.strict.chars().collect(), b.strict.chars().collect());
+    let n = x.len();
+    if n != y.len()
+        || n < 4
+        || x[..n - 1] != y[..n - 1]
+        || x[n - 1] == y[n - 1]
+        || x.iter().chain(&y).any(|c| c.is_ascii_digit())
+    {
         return false;
     }
-    let diffs: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
-    let [i] = diffs[..] else { return false };
-    // The first letter differs across conventions (Katar / Qatar), the
-    // last with inflection and adaptation (Strykeru / Strykers).
-    if i == 0 || i + 1 == x.len() {
-        return false;
-    }
-    let (p, q) = if x[i] <= y[i] {
-        (x[i], y[i])
-    } else {
-        (y[i], x[i])
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let (p, q) = (x[n - 1], y[n - 1]);
+    let inflected = |t: &NameTok, head: &[char]| match &t.spellings {
+        super::lattice::Spellings::Latin(stems) => {
+            let head: String = head.iter().collect();
+            stems.iter().any(|s| **s == *head)
+        }
+        _ => true,
     };
-    let traded = matches!(
+    (!vowel(p) || !vowel(q))
+        && !traded(p, q)
+        && !inflected(a, &x[..n - 1])
+        && !inflected(b, &y[..n - 1])
+}
+
+/// Letters that spelling conventions trade for one another (c/k, i/y,
+/// v/w, s/z, d/t…).
+fn traded(a: char, b: char) -> bool {
+    let (p, q) = if a <= b { (a, b) } else { (b, a) };
+    matches!(
         (p, q),
         ('c', 'k')
             | ('c', 's')
@@ -280,8 +302,26 @@ pub fn typo_like(a: &str, b: &str) -> bool {
             | ('d', 't')
             | ('u', 'v')
             | ('u', 'w')
-    );
-    !traded
+    )
+}
+
+/// True when two spellings of four letters or more and of the same length
+/// differ in one letter, neither the first nor the last, and the two
+/// letters are not ones spelling conventions trade (c/k, i/y, v/w, s/z,
+/// d/t…): a typo (Stoltenberg / Stoltemberg), not an adaptation.
+pub fn typo_like(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len() != y.len() || x.len() < 4 || x.iter().chain(&y).any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let diffs: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    let [i] = diffs[..] else { return false };
+    // The first letter differs across conventions (Katar / Qatar), the
+    // last with inflection and adaptation (Strykeru / Strykers).
+    if i == 0 || i + 1 == x.len() {
+        return false;
+    }
+    !traded(x[i], y[i])
 }
 
 /// True when `a` (source) and `b` (target) each end in a common-noun suffix
@@ -385,6 +425,25 @@ mod tests {
             (
                 "Sturm Ciara erreichte am Sonntagabend die Küste, und der Wetterdienst hielt seine Sturmwarnung aufrecht.",
                 "de",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, crate::finding::Severity::Info);
+    }
+
+    #[test]
+    fn adapted_place_ending_is_a_hint() {
+        // A last letter changed is a slip in a personal name (Scholz /
+        // Scholl), an adaptation in a place name (Alps / Alpi).
+        let f = assert_findings(
+            &NameMisspelled,
+            Some((
+                "The survey covered hospitals in the Alps and along the coast.",
+                "en",
+            )),
+            (
+                "Lo studio ha riguardato ospedali nelle Alpi e lungo la costa.",
+                "it",
             ),
             1,
         );
