@@ -36,6 +36,8 @@ pub struct CyrillicTable {
     /// Latin sequences of original (not romanised) spellings; `$` anchors
     /// at the end of the word.
     pub foreign: Vec<String>,
+    /// Endings of romanised East Slavic surnames.
+    pub native_endings: Vec<String>,
     /// Pairs the lattice must hold.
     pub examples_same: Vec<(String, String)>,
     /// Pairs one letter off the lattice.
@@ -328,12 +330,21 @@ pub fn romanised_look(latin: &str, t: &CyrillicTable) -> bool {
 /// True when `a` and `b` are one Cyrillic and one Latin word, the Latin
 /// one looks romanised, and it is one letter off every spelling of the
 /// Cyrillic one: a misspelling as sure as a typo within one script.
-pub fn cross_typo(a: &NameTok, b: &NameTok) -> bool {
-    let latin = if a.cross { b } else { a };
-    a.cross != b.cross
+///
+/// `source` is the source word. A Cyrillic source is romanised in a Latin
+/// target; a Latin source is transcribed into a Cyrillic target by ear,
+/// unless it is itself the romanisation of a Slavic name (Zakharova).
+pub fn cross_typo(source: &NameTok, target: &NameTok) -> bool {
+    let t = &super::data::tables().cyrillic;
+    let latin = if source.cross { target } else { source };
+    source.cross != target.cross
         && latin.strict.chars().count() >= 5
-        && romanised_look(&latin.strict, &super::data::tables().cyrillic)
-        && distance_with(a, b, false) == Some(1)
+        && romanised_look(&latin.strict, t)
+        && (source.cross
+            || t.native_endings
+                .iter()
+                .any(|e| latin.strict.ends_with(e.as_str())))
+        && distance_with(source, target, false) == Some(1)
 }
 
 /// What a name word offers for comparisons across Cyrillic and Latin.

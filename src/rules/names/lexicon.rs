@@ -16,6 +16,8 @@ const LEXICONS: &[(&str, &str)] = &[("en", include_str!("../../../corpora/tables
 #[derive(Debug, Default)]
 pub struct Lexicon {
     words: HashSet<&'static str>,
+    /// Proper nouns the word list knows (capitalised).
+    proper: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -24,12 +26,24 @@ impl Lexicon {
         self.words.contains(word)
     }
 
+    /// True when `word`, as written, is a proper noun the list knows.
+    pub fn is_proper(&self, word: &str) -> bool {
+        self.proper.contains(word)
+    }
+
     /// The ordinary words that `word` (lowercase ASCII letters) becomes
-    /// when one letter other than the first and the last is replaced.
+    /// when one letter other than the first is replaced (the last too only
+    /// in words of seven letters or more: shorter ones end in another
+    /// word's ending too easily).
     pub fn one_letter_fixes(&self, word: &str) -> Vec<String> {
         let mut bytes = word.as_bytes().to_vec();
         let mut out = Vec::new();
-        for i in 1..bytes.len().saturating_sub(1) {
+        let end = if bytes.len() >= LONG {
+            bytes.len()
+        } else {
+            bytes.len().saturating_sub(1)
+        };
+        for i in 1..end {
             let orig = bytes[i];
             for c in b'a'..=b'z' {
                 if c == orig {
@@ -55,12 +69,15 @@ pub fn lexicon(lang: Option<&str>) -> Option<&'static Lexicon> {
         LEXICONS
             .iter()
             .map(|(code, text)| {
-                let words = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                (*code, Lexicon { words })
+                let (mut words, mut proper) = (HashSet::new(), HashSet::new());
+                for w in text.lines().map(str::trim).filter(|w| !w.is_empty()) {
+                    if w.starts_with(char::is_uppercase) {
+                        proper.insert(w);
+                    } else {
+                        words.insert(w);
+                    }
+                }
+                (*code, Lexicon { words, proper })
             })
             .collect()
     });
@@ -72,6 +89,11 @@ pub fn lexicon(lang: Option<&str>) -> Option<&'static Lexicon> {
 /// Nobel / novel, Jones / jokes).
 const MIN_LEN: usize = 6;
 
+/// Words this long that the lexicon lacks but holds one letter away are
+/// slips even without an ordinary word beside them (Johns Hopkins
+/// Univereity), and their last letter is checked too.
+const LONG: usize = 7;
+
 /// A misspelled ordinary word inside a target name.
 #[derive(Debug, Clone)]
 pub struct WordSlip {
@@ -79,14 +101,17 @@ pub struct WordSlip {
     pub mention: usize,
     /// Word of the mention.
     pub tok: usize,
-    /// The ordinary words it is one letter from.
+    /// The ordinary words it is one letter from (or the word of a table
+    /// entity's name).
     pub fixes: Vec<String>,
+    /// True when the fix is a word of a table entity's name.
+    pub entity: bool,
 }
 
 /// Ordinary words misspelled inside the target's descriptive names: a word
-/// of six letters or more that the lexicon lacks but holds with one inner
-/// letter replaced, in a name of several words another of which is an
-/// ordinary word; not a person's name, not a table entity, not a word the
+/// of six letters or more that the lexicon lacks but holds with one letter
+/// replaced, in a name of several words another of which is an ordinary
+/// word (any name of several words for words of eight letters or more); not a person's name, not a table entity, not a word the
 /// source also has (a name copied as it is), and written that way only once
 /// in the translation (a real name is spelled consistently).
 pub fn word_slips(
@@ -114,7 +139,7 @@ pub fn word_slips(
             }
             let ordinary_neighbour = (0..m.toks.len())
                 .any(|j| j != k && !m.toks[j].acronym && lex.contains(&lower(m, j)));
-            if !ordinary_neighbour {
+            if !ordinary_neighbour && w.len() < LONG + 1 {
                 continue;
             }
             let fixes = lex.one_letter_fixes(&w);
@@ -123,17 +148,76 @@ pub fn word_slips(
             }
             let src = src_lower.get_or_insert_with(|| src_text.to_lowercase());
             let surface = &tgt_text[y.start..y.end];
-            if src.contains(&w) || tgt_text.matches(surface).count() > 1 {
+            if lex.is_proper(surface) || src.contains(&w) || tgt_text.matches(surface).count() > 1 {
                 continue;
             }
             out.push(WordSlip {
                 mention: mi,
                 tok: k,
                 fixes,
+                entity: false,
             });
         }
     }
     out
+}
+
+/// Target words one letter off a word of a table entity that the source
+/// names, and written in no form of it (France → Frounce, Saudi Arabia →
+/// Saudi Arebia): the entity's name misspelled. Words of five letters or
+/// more, neither the first letter nor the last two changed.
+pub fn entity_slips(names: &PairNames, tgt_lang: Option<&str>, tgt_text: &str) -> Vec<WordSlip> {
+    let t = super::data::tables();
+    let Some(lang) = tgt_lang else {
+        return Vec::new();
+    };
+    let mut words: Vec<(String, &str)> = names
+        .src
+        .mentions
+        .iter()
+        .flat_map(|m| m.entities.iter())
+        .filter_map(|&e| t.entities[e as usize].form_in(lang))
+        .flat_map(|f| f.split('|'))
+        .flat_map(|f| f.split_whitespace())
+        .map(|w| (super::key::strict(w), w))
+        .filter(|(k, _)| k.chars().count() >= 5)
+        .collect();
+    words.sort();
+    words.dedup();
+    let mut out = Vec::new();
+    if words.is_empty() {
+        return out;
+    }
+    for (mi, m) in names.tgt.mentions.iter().enumerate() {
+        if m.strength == Strength::Weak || !m.entities.is_empty() {
+            continue;
+        }
+        for (k, y) in m.toks.iter().enumerate() {
+            let known = lexicon(Some(lang)).is_some_and(|l| l.is_proper(&tgt_text[y.start..y.end]));
+            if y.acronym || known || words.iter().any(|(w, _)| *w == y.strict) {
+                continue;
+            }
+            if let Some((_, w)) = words.iter().find(|(w, _)| one_substitution(w, &y.strict)) {
+                out.push(WordSlip {
+                    mention: mi,
+                    tok: k,
+                    fixes: vec![w.to_string()],
+                    entity: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// True when `b` is `a` with one letter replaced, neither the first nor
+/// one of the last two (where case endings differ: Afrika / Afriky).
+fn one_substitution(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let diffs: Vec<usize> = (0..x.len().min(y.len()))
+        .filter(|&i| x[i] != y[i])
+        .collect();
+    x.len() == y.len() && matches!(diffs[..], [i] if i > 0 && i + 2 < x.len())
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@ crate::declare_rule! {
     /// `Schulz`, `Stoltenberg` as `Stoltemberg`, `Зеленский` as `Zelinsky`.
     /// An ordinary word misspelled inside a descriptive name (`London
     /// Scrool of Hygiene`, `United Kinrdom`) is found with the target
-    /// language's lexicon (`corpora/tables/lexicon/`, English for now).
+    /// language's lexicon (`corpora/tables/lexicon/`, English for now), and
+    /// a place of the tables that the source names, one letter off its
+    /// target form (`Frunce` for France), is reported too.
     /// Spellings that transliteration schemes or inflection explain are
     /// accepted: `Зеленский` may become Zelensky, Zelenskiy, Selenskyj or
     /// Zelenski, `Эрдоганом` Erdogan, `Scholz'` Scholz. With a glossary, a
@@ -83,11 +85,21 @@ impl Rule for NameMisspelled {
         }
         pairs.sort_by_key(|p| (names.tgt.mentions[p.2].toks[p.3].start, p.0));
         pairs.dedup_by_key(|p| (p.2, p.3));
+        let mut pairs_taken: Vec<(usize, usize)> = Vec::new();
         if let Some(lex) = super::lexicon::lexicon(cx.target.lang().map(|l| l.code())) {
             for slip in super::lexicon::word_slips(names, lex, tgt_text, src_text) {
                 if !pairs.iter().any(|p| p.2 == slip.mention && p.3 == slip.tok) {
+                    pairs_taken.push((slip.mention, slip.tok));
                     out.push(word_slip_finding(names, &slip, tgt_text));
                 }
+            }
+        }
+        for slip in
+            super::lexicon::entity_slips(names, cx.target.lang().map(|l| l.code()), tgt_text)
+        {
+            let at = (slip.mention, slip.tok);
+            if !pairs.iter().any(|p| (p.2, p.3) == at) && !pairs_taken.contains(&at) {
+                out.push(word_slip_finding(names, &slip, tgt_text));
             }
         }
         for (i, a, ti, b) in pairs {
@@ -132,13 +144,10 @@ impl Rule for NameMisspelled {
             // sides): place names and their derivations have exonyms and
             // adjectives one letter off a transliteration (Russia / России,
             // Vologda / Вологодскую).
-            // And only from a Cyrillic source: a Latin target is then a
-            // romanisation, while a Cyrillic target transcribes a Latin
-            // original by ear, one letter off as often as not (Nielsen /
-            // Нільсена, Abdul / Абдель).
-            let lattice_typo = x.cross
-                && !y.cross
-                && m.toks.len() >= 2
+            // From a Latin source only for romanised Slavic names: other
+            // Latin names are transcribed by ear, one letter off as often
+            // as not (Nielsen / Нільсена, Abdul / Абдель).
+            let lattice_typo = m.toks.len() >= 2
                 && tm.toks.len() >= 2
                 && m.entities.is_empty()
                 && tm.entities.is_empty()
@@ -195,16 +204,28 @@ fn word_slip_finding(
     let tm = &names.tgt.mentions[slip.mention];
     let y = &tm.toks[slip.tok];
     let wrong = &tgt_text[y.start..y.end];
-    let mut f = NameMisspelled::META.finding(
-        target_span(y.start, y.end),
+    let name = &tgt_text[tm.start..tm.end];
+    let inside = if tm.toks.len() > 1 {
+        format!(" in {}", quoted(name))
+    } else {
+        String::new()
+    };
+    let fixes = slip.fixes.join("” or “");
+    let message = if slip.entity {
         format!(
-            "{} in {} looks like a misspelling of the word “{}”",
-            quoted(wrong),
-            quoted(&tgt_text[tm.start..tm.end]),
-            slip.fixes.join("” or “")
-        ),
-    );
-    if let [fix] = &slip.fixes[..] {
+            "{}{inside} looks like a misspelling of “{fixes}”",
+            quoted(wrong)
+        )
+    } else {
+        format!(
+            "{}{inside} looks like a misspelling of the word “{fixes}”",
+            quoted(wrong)
+        )
+    };
+    let mut f = NameMisspelled::META.finding(target_span(y.start, y.end), message);
+    if slip.entity {
+        f.suggestion = slip.fixes.first().cloned();
+    } else if let [fix] = &slip.fixes[..] {
         let mut cs = fix.chars();
         f.suggestion = cs
             .next()
