@@ -207,6 +207,10 @@ impl Rule for NameInconsistent {
                         || ta.cross != tb.cross
                         || (ta.cross && undoubled(&ta.strict) == undoubled(&tb.strict))
                         || ma.entities.iter().any(|e| mb.entities.contains(e))
+                        // A place of the tables and a word the tables do not
+                        // know are two names, or a name and a common word
+                        // (Шотландії / Шетланді, Tschechien / Sachen).
+                        || ma.entities.is_empty() != mb.entities.is_empty()
                         || super::wc301_name_misspelled::ending_only(ta.key(), tb.key())
                         || tok_match(ta, tb, false) == TokMatch::Same
                         || src_keys.contains(ta.key())
