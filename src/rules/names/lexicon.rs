@@ -234,6 +234,23 @@ mod tests {
     }
 
     #[test]
+    fn entity_substitutions_spare_first_letter_and_endings() {
+        assert!(one_substitution("france", "frunce"));
+        assert!(!one_substitution("france", "trance"));
+        // Case endings differ in the last two letters (Afrika / Afriky).
+        assert!(!one_substitution("afrika", "afriky"));
+        assert!(!one_substitution("france", "frances"));
+    }
+
+    #[test]
+    fn known_proper_nouns() {
+        let en = lexicon(Some("en")).expect("en lexicon");
+        assert!(en.is_proper("Columbia"));
+        assert!(!en.is_proper("columbia"));
+        assert!(!en.contains("Columbia"));
+    }
+
+    #[test]
     fn one_letter_fixes() {
         let en = lexicon(Some("en")).expect("en lexicon");
         assert!(
