@@ -137,8 +137,14 @@ pub fn word_slips(
             {
                 continue;
             }
-            let ordinary_neighbour = (0..m.toks.len())
-                .any(|j| j != k && !m.toks[j].acronym && lex.contains(&lower(m, j)));
+            // An ordinary word, or a proper noun the list knows (Russian
+            // Knights, Johns Hopkins).
+            let ordinary_neighbour = (0..m.toks.len()).any(|j| {
+                let z = &m.toks[j];
+                j != k
+                    && !z.acronym
+                    && (lex.contains(&lower(m, j)) || lex.is_proper(&tgt_text[z.start..z.end]))
+            });
             if !ordinary_neighbour && w.len() < LONG + 1 {
                 continue;
             }
