@@ -22,10 +22,17 @@ crate::declare_rule! {
     ///
     /// It is a warning when the evidence is strong: a person's name (a
     /// title or a frequent given name marks it), a place or organisation of
-    /// the tables that the whole translation never names in any form, or a
+    /// the tables that the whole translation never names in any form, a
     /// name absent from the whole translation with another personal name
     /// or table entity, unknown to the source, in its place (a replaced
-    /// name). Other drops are hints (info).
+    /// name), or a run of capitalised words inside a sentence, written in
+    /// the target's script, that the whole translation lacks while its
+    /// paragraph has nothing the name could have been translated into (no
+    /// unmatched name, no run of capitalised words the source does not
+    /// have). The last needs a source language that capitalises only
+    /// names: not German, which capitalises nouns, nor English, which
+    /// capitalises every word of a thing's name (`Swimming Pool`). Other
+    /// drops are hints (info).
     ///
     /// ## Why is this bad?
     /// A name that disappears takes the attribution with it: a quotation
@@ -47,7 +54,8 @@ crate::declare_rule! {
     /// tables list the institution. Single capitalised words of German are
     /// checked only when the tables know them, since German capitalises
     /// every noun. A name replaced by a pronoun or a title ("the minister")
-    /// is reported.
+    /// is reported. A multi-word name translated into lower-case words
+    /// (`Nouvel An` → `new year`) is reported as a warning.
     pub struct NameDropped {
         code: "WC302",
         name: "name-dropped",
@@ -75,10 +83,9 @@ impl Rule for NameDropped {
         let mut src_lower: Option<HashSet<String>> = None;
         let mut src_words: Option<Vec<NameTok>> = None;
         let mut tgt_words: Option<Vec<NameTok>> = None;
+        let links = &al.paragraphs;
+        let src_links = super::dropped_evidence::source_links(links, src.paragraph_count());
         for (i, st) in names.src_status.iter().enumerate() {
-            if *st != SrcStatus::Missing {
-                continue;
-            }
             let m = &names.src.mentions[i];
             if !reportable(m) {
                 continue;
@@ -86,6 +93,20 @@ impl Rule for NameDropped {
             let Some(tp) = names.src_target_para[i] else {
                 continue;
             };
+            let mut nb = false;
+            if *st == SrcStatus::Found {
+                let Some(k) = src_links.get(m.paragraph).copied().flatten() else {
+                    continue;
+                };
+                if !names.tgt.cased
+                    || !super::dropped_evidence::found_only_in_neighbours(names, &tgt, links, k, m)
+                {
+                    continue;
+                }
+                nb = true;
+            } else if *st != SrcStatus::Missing {
+                continue;
+            }
             if !names.tgt.cased {
                 // Into scripts without case only table names are checked.
                 let known = m.entities.iter().any(|&e| {
@@ -105,7 +126,7 @@ impl Rule for NameDropped {
                 let k = al.link_of_target(tp).unwrap_or(0);
                 // A person's surname in a neighbour may just refer back:
                 // only the aligned paragraphs excuse a personal name.
-                let (lo, hi) = if m.person {
+                let (lo, hi) = if m.person || nb {
                     (k, k.min(al.paragraphs.len().saturating_sub(1)))
                 } else {
                     (
@@ -148,6 +169,11 @@ impl Rule for NameDropped {
                         m.paragraph,
                         quoted(&tgt.text()[r.start..r.end])
                     ),
+                    None if nb => format!(
+                        "name {} of source paragraph {} is missing from its translation (the neighbouring paragraphs mention it only as often as their sources do)",
+                        quoted(name),
+                        m.paragraph
+                    ),
                     None => format!(
                         "name {} of source paragraph {} is missing from the translation",
                         quoted(name),
@@ -171,8 +197,31 @@ impl Rule for NameDropped {
             // inflected form the tables do not list: Vídni for Vídeň).
             let confident = (m.person && m.strength == Strength::Strong)
                 || replacement.is_some()
+                || (absent
+                    && copied_run(m, tables.lang(src.lang().map(|l| l.code())))
+                    && m.toks.iter().any(|k| k.cross) == target_cross(names, tp)
+                    && !super::dropped_evidence::translation_left(
+                        names,
+                        &src,
+                        &tgt,
+                        m.paragraph,
+                        tp,
+                    ))
                 || (entity_gone
                     && !entity_echoed(m, tgt_code, &super::matching::para_words(&tgt, tp)));
+            // Found only next door, in a paragraph that owes the mention to
+            // its own source: a name of several words that is no person's
+            // (a translation may shorten a person to a title or a pronoun
+            // beside the other mentions).
+            let confident = if nb {
+                m.toks.len() >= 2
+                    && m.entities.is_empty()
+                    && !m.person
+                    && !m.acronym
+                    && m.toks.iter().all(|k| !k.common)
+            } else {
+                confident
+            };
             if !confident {
                 f.severity = Severity::Info;
             }
@@ -183,6 +232,23 @@ impl Rule for NameDropped {
             out.push(f);
         }
     }
+}
+
+/// True when a mention is a run of capitalised words inside a sentence in
+/// a language that capitalises neither common nouns nor every word of a
+/// thing's name: a proper name (a person, a company, a newspaper), which
+/// translations into the same script copy. Table entities are left out
+/// (their forms differ between languages), and so are runs with a word the
+/// document also writes as an ordinary word.
+fn copied_run(m: &Mention, lang: &super::data::LangNames) -> bool {
+    !lang.noun_caps
+        && !lang.title_case
+        && m.toks.len() >= 2
+        && m.strength == Strength::Strong
+        && !m.initial
+        && !m.acronym
+        && m.entities.is_empty()
+        && m.toks.iter().all(|k| !k.common)
 }
 
 /// True when the target paragraph's names are written in a non-Latin
@@ -427,6 +493,57 @@ mod tests {
             (
                 "Vyjednavači se v pondělí znovu sešli ve Vídni, aby jednali o jaderné dohodě.",
                 "cs",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn copied_run_missing_is_a_warning() {
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "La empresa Construcciones Ruiz Beltrán ganó el contrato para renovar el puente.",
+                "es",
+            )),
+            ("The company won the contract to renovate the bridge.", "en"),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn run_translated_into_capitalised_words_is_a_hint() {
+        // The target's "Nations Cup" may translate the missing name.
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "Kolejne zawody Pucharu Narodów odbędą się w przyszły weekend.",
+                "pl",
+            )),
+            (
+                "The next Nations Cup competition will take place next weekend.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn english_title_case_run_is_a_hint() {
+        // English capitalises the words of a thing's name, which translators
+        // translate.
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "Guests can use the Swimming Pool every morning before breakfast.",
+                "en",
+            )),
+            (
+                "Los huéspedes pueden usar la piscina cada mañana antes del desayuno.",
+                "es",
             ),
             1,
         );

@@ -1,0 +1,164 @@
+//! Evidence that a source name was dropped, for WC302 `name-dropped`:
+//! counting a name's mentions per paragraph on both sides, so that a name
+//! the translation only has in a neighbouring paragraph is told apart from
+//! one the translator moved there.
+
+use super::extract::{Mention, NameTok};
+use super::key::strict;
+use super::matching::{PairNames, TgtStatus, TokMatch, entity_derived, para_words, tok_match};
+use crate::align::Link;
+use crate::rules::SideContext;
+use crate::segment::{TokenKind, tokens};
+use std::collections::HashSet;
+
+/// The paragraph link of each source paragraph (first link holding it).
+pub fn source_links(links: &[Link], paragraphs: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; paragraphs];
+    for (k, l) in links.iter().enumerate() {
+        for &p in &l.source {
+            if let Some(slot) = out.get_mut(p)
+                && slot.is_none()
+            {
+                *slot = Some(k);
+            }
+        }
+    }
+    out
+}
+
+/// True when a word of `m` is the same name as `w`.
+fn tok_same(m: &Mention, w: &NameTok) -> bool {
+    m.toks
+        .iter()
+        .any(|x| tok_match(x, w, false) == TokMatch::Same)
+}
+
+/// How many mentions of the paragraphs `paras` of one side name `m`: share
+/// one of its entities or one of its words.
+fn count_in(side: &super::extract::SideNames, m: &Mention, paras: &[usize]) -> usize {
+    paras
+        .iter()
+        .filter_map(|&p| side.by_para.get(p))
+        .flat_map(|r| side.mentions[r.clone()].iter())
+        .filter(|o| {
+            o.entities.iter().any(|e| m.entities.contains(e))
+                || o.toks.iter().any(|w| tok_same(m, w))
+        })
+        .count()
+}
+
+/// True when a source mention the matching found is absent from the
+/// target paragraphs of its own link, in any form (no word of them is the
+/// same name), and every neighbouring link's target mentions it no more
+/// often than that link's source does: the translation's mentions nearby
+/// are accounted for by their own sources, so none is this one moved.
+pub fn found_only_in_neighbours(
+    names: &PairNames,
+    tgt: &SideContext<'_>,
+    links: &[Link],
+    k: usize,
+    m: &Mention,
+) -> bool {
+    let Some(link) = links.get(k) else {
+        return false;
+    };
+    if link.target.is_empty() {
+        return false;
+    }
+    if count_in(&names.tgt, m, &link.target) > 0 {
+        return false;
+    }
+    if link.target.iter().any(|&p| {
+        let words = para_words(tgt, p);
+        words.iter().any(|w| tok_same(m, w)) || entity_derived(&m.entities, &words, false)
+    }) {
+        return false;
+    }
+    let lo = k.saturating_sub(1);
+    let hi = (k + 1).min(links.len().saturating_sub(1));
+    if hi == lo {
+        return false;
+    }
+    (lo..=hi).filter(|&j| j != k).all(|j| {
+        let l = &links[j];
+        count_in(&names.tgt, m, &l.target) <= count_in(&names.src, m, &l.source)
+    })
+}
+
+/// True when target paragraph `tp` has something a missing source name of
+/// source paragraph `sp` may have been translated into: a name no source
+/// name accounts for inside a sentence, or a run of two or more
+/// capitalised words inside a sentence (`World Cup` for `Pucharu Świata`)
+/// that is neither part of a name matched to the source nor copied from
+/// the source paragraph.
+pub fn translation_left(
+    names: &PairNames,
+    src: &SideContext<'_>,
+    tgt: &SideContext<'_>,
+    sp: usize,
+    tp: usize,
+) -> bool {
+    let added = names.tgt.by_para[tp]
+        .clone()
+        .any(|ti| names.tgt_status[ti] == TgtStatus::Added && !names.tgt.mentions[ti].initial);
+    if added {
+        return true;
+    }
+    let matched: Vec<(usize, usize)> = names.tgt.by_para[tp]
+        .clone()
+        .filter(|&ti| names.tgt_status[ti] == TgtStatus::Found)
+        .map(|ti| (names.tgt.mentions[ti].start, names.tgt.mentions[ti].end))
+        .collect();
+    let (ss, se) = src.paragraph_range(sp);
+    let src_text = src.text();
+    let src_words: HashSet<String> = tokens(&src_text[ss..se])
+        .filter(|k| k.kind == TokenKind::Word)
+        .map(|k| strict(&src_text[ss + k.start..ss + k.end]))
+        .collect();
+    let text = tgt.text();
+    tgt.sentences_of(tp).iter().any(|s| {
+        let words: Vec<(usize, usize)> = tokens(&text[s.start..s.end])
+            .filter(|k| k.kind == TokenKind::Word)
+            .map(|k| (s.start + k.start, s.start + k.end))
+            .collect();
+        let fresh = |&(a, b): &(usize, usize)| {
+            let w = &text[a..b];
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 2
+                && !matched.iter().any(|&(ms, me)| a >= ms && b <= me)
+                && !src_words.contains(&strict(w))
+        };
+        let mut run = 0;
+        for (i, w) in words.iter().enumerate() {
+            let joined = i > 0 && text[words[i - 1].1..w.0].chars().all(|c| c == ' ');
+            if i > 0 && fresh(w) {
+                run = if joined { run + 1 } else { 1 };
+                if run >= 2 {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        false
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(source: &[usize], target: &[usize]) -> Link {
+        Link {
+            source: source.to_vec(),
+            target: target.to_vec(),
+            score: 1.0,
+        }
+    }
+
+    #[test]
+    fn source_paragraphs_know_their_link() {
+        let links = [link(&[0, 1], &[0]), link(&[], &[1]), link(&[2], &[2, 3])];
+        assert_eq!(source_links(&links, 4), [Some(0), Some(0), Some(2), None]);
+    }
+}
