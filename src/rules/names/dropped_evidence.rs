@@ -87,7 +87,7 @@ pub fn found_only_in_neighbours(
 
 /// True when target paragraph `tp` has something a missing source name of
 /// source paragraph `sp` may have been translated into: a name no source
-/// name accounts for inside a sentence, or a run of two or more
+/// name accounts for inside a sentence, or a run of `min_run` or more
 /// capitalised words inside a sentence (`World Cup` for `Pucharu Świata`)
 /// that is neither part of a name matched to the source nor copied from
 /// the source paragraph.
@@ -95,8 +95,8 @@ pub fn translation_left(
     names: &PairNames,
     src: &SideContext<'_>,
     tgt: &SideContext<'_>,
-    sp: usize,
-    tp: usize,
+    (sp, tp): (usize, usize),
+    min_run: usize,
 ) -> bool {
     let added = names.tgt.by_para[tp]
         .clone()
@@ -133,7 +133,7 @@ pub fn translation_left(
             let joined = i > 0 && text[words[i - 1].1..w.0].chars().all(|c| c == ' ');
             if i > 0 && fresh(w) {
                 run = if joined { run + 1 } else { 1 };
-                if run >= 2 {
+                if run >= min_run {
                     return true;
                 }
             } else {

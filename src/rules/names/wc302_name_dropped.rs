@@ -198,14 +198,18 @@ impl Rule for NameDropped {
             let confident = (m.person && m.strength == Strength::Strong)
                 || replacement.is_some()
                 || (absent
-                    && copied_run(m, tables.lang(src.lang().map(|l| l.code())))
+                    && copied_name(
+                        m,
+                        src_text_of(&src, m),
+                        tables.lang(src.lang().map(|l| l.code())),
+                    )
                     && m.toks.iter().any(|k| k.cross) == target_cross(names, tp)
                     && !super::dropped_evidence::translation_left(
                         names,
                         &src,
                         &tgt,
-                        m.paragraph,
-                        tp,
+                        (m.paragraph, tp),
+                        m.toks.len().min(2),
                     ))
                 || (entity_gone
                     && !entity_echoed(m, tgt_code, &super::matching::para_words(&tgt, tp)));
@@ -234,21 +238,39 @@ impl Rule for NameDropped {
     }
 }
 
-/// True when a mention is a run of capitalised words inside a sentence in
-/// a language that capitalises neither common nouns nor every word of a
-/// thing's name: a proper name (a person, a company, a newspaper), which
-/// translations into the same script copy. Table entities are left out
-/// (their forms differ between languages), and so are runs with a word the
+/// The source text of a mention.
+fn src_text_of<'t>(src: &crate::rules::SideContext<'t>, m: &Mention) -> &'t str {
+    src.text().get(m.start..m.end).unwrap_or("")
+}
+
+/// True when a mention is capitalised inside a sentence in a language that
+/// capitalises neither common nouns nor every word of a thing's name: a
+/// proper name (a person, a company, a newspaper), which translations into
+/// the same script copy. A run of words, or a single word of three letters
+/// or more that is no ordinal (`XIVe`). Table entities are left out (their
+/// forms differ between languages), and so are mentions with a word the
 /// document also writes as an ordinary word.
-fn copied_run(m: &Mention, lang: &super::data::LangNames) -> bool {
+fn copied_name(m: &Mention, text: &str, lang: &super::data::LangNames) -> bool {
+    let strength = if m.toks.len() >= 2 {
+        Strength::Strong
+    } else {
+        Strength::Medium
+    };
     !lang.noun_caps
         && !lang.title_case
-        && m.toks.len() >= 2
-        && m.strength == Strength::Strong
+        && m.strength == strength
         && !m.initial
         && !m.acronym
         && m.entities.is_empty()
         && m.toks.iter().all(|k| !k.common)
+        && (m.toks.len() >= 2
+            || (text.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !ordinal(text)))
+}
+
+/// True for a Roman numeral with an ordinal ending (`XIVe`, `IIIrd`).
+fn ordinal(word: &str) -> bool {
+    let rest = word.trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M']);
+    rest.len() < word.len() && rest.chars().count() <= 3 && rest.chars().all(char::is_lowercase)
 }
 
 /// True when the target paragraph's names are written in a non-Latin
@@ -548,6 +570,32 @@ mod tests {
             1,
         );
         assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn single_word_translated_into_a_capitalised_word_is_a_hint() {
+        // "House" may translate the missing "Chambre".
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "Le texte a été adopté hier par la Chambre après un long débat.",
+                "fr",
+            )),
+            (
+                "The text was adopted yesterday by the House after a long debate.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn roman_ordinals_are_no_names() {
+        assert!(ordinal("XIVe"));
+        assert!(ordinal("IIIrd"));
+        assert!(!ordinal("Xavier"));
+        assert!(!ordinal("Lemaréchal"));
     }
 
     #[test]
