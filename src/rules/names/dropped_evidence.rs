@@ -9,7 +9,8 @@ use super::matching::{PairNames, TgtStatus, TokMatch, entity_derived, para_words
 use crate::align::Link;
 use crate::rules::SideContext;
 use crate::segment::{TokenKind, tokens};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// The paragraph link of each source paragraph (first link holding it).
 pub fn source_links(links: &[Link], paragraphs: usize) -> Vec<Option<usize>> {
@@ -85,30 +86,58 @@ pub fn found_only_in_neighbours(
     })
 }
 
+/// Lowercase weekday and month names of a language (date tables), which
+/// some languages capitalise.
+fn calendar_words(lang: Option<&str>) -> Option<&'static HashSet<String>> {
+    static CELL: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
+    let all = CELL.get_or_init(|| {
+        crate::rules::numbers::data::date_tables()
+            .iter()
+            .map(|t| {
+                let words = t
+                    .weekdays
+                    .iter()
+                    .chain(&t.months)
+                    .flatten()
+                    .map(|w| w.to_lowercase())
+                    .collect();
+                (t.lang.clone(), words)
+            })
+            .collect()
+    });
+    all.get(lang?)
+}
+
 /// True when target paragraph `tp` has something a missing source name of
 /// source paragraph `sp` may have been translated into: a name no source
 /// name accounts for inside a sentence, or a run of `min_run` or more
 /// capitalised words inside a sentence (`World Cup` for `Pucharu Świata`)
 /// that is neither part of a name matched to the source nor copied from
-/// the source paragraph.
+/// the source paragraph nor the same as a word of its other names,
+/// `min_run` being the number of words of `m`, two at most. Weekday and
+/// month names do not count.
 pub fn translation_left(
     names: &PairNames,
-    src: &SideContext<'_>,
-    tgt: &SideContext<'_>,
-    (sp, tp): (usize, usize),
-    min_run: usize,
+    m: &Mention,
+    (src, tgt): (&SideContext<'_>, &SideContext<'_>),
+    tp: usize,
 ) -> bool {
+    let sp = m.paragraph;
+    let min_run = m.toks.len().clamp(1, 2);
     let added = names.tgt.by_para[tp]
         .clone()
         .any(|ti| names.tgt_status[ti] == TgtStatus::Added && !names.tgt.mentions[ti].initial);
     if added {
         return true;
     }
-    let matched: Vec<(usize, usize)> = names.tgt.by_para[tp]
+    // Words of the other names of the source paragraph.
+    let others: Vec<&NameTok> = names.src.by_para[sp]
         .clone()
-        .filter(|&ti| names.tgt_status[ti] == TgtStatus::Found)
-        .map(|ti| (names.tgt.mentions[ti].start, names.tgt.mentions[ti].end))
+        .map(|si| &names.src.mentions[si])
+        .filter(|o| o.start != m.start)
+        .flat_map(|o| o.toks.iter())
         .collect();
+    let t = super::data::tables();
     let (ss, se) = src.paragraph_range(sp);
     let src_text = src.text();
     let src_words: HashSet<String> = tokens(&src_text[ss..se])
@@ -116,6 +145,8 @@ pub fn translation_left(
         .map(|k| strict(&src_text[ss + k.start..ss + k.end]))
         .collect();
     let text = tgt.text();
+    let code = tgt.lang().map(|l| l.code());
+    let calendar = calendar_words(code);
     tgt.sentences_of(tp).iter().any(|s| {
         let words: Vec<(usize, usize)> = tokens(&text[s.start..s.end])
             .filter(|k| k.kind == TokenKind::Word)
@@ -123,10 +154,17 @@ pub fn translation_left(
             .collect();
         let fresh = |&(a, b): &(usize, usize)| {
             let w = &text[a..b];
+            let l = w.to_lowercase();
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
-                && !matched.iter().any(|&(ms, me)| a >= ms && b <= me)
+                && !calendar.is_some_and(|c| c.contains(&l))
                 && !src_words.contains(&strict(w))
+                && !{
+                    let k = super::extract::name_tok(t, t.lang(code), text, a, b);
+                    others
+                        .iter()
+                        .any(|x| tok_match(x, &k, false) == TokMatch::Same)
+                }
         };
         let mut run = 0;
         for (i, w) in words.iter().enumerate() {

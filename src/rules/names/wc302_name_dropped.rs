@@ -204,13 +204,7 @@ impl Rule for NameDropped {
                         tables.lang(src.lang().map(|l| l.code())),
                     )
                     && m.toks.iter().any(|k| k.cross) == target_cross(names, tp)
-                    && !super::dropped_evidence::translation_left(
-                        names,
-                        &src,
-                        &tgt,
-                        (m.paragraph, tp),
-                        m.toks.len().min(2),
-                    ))
+                    && !super::dropped_evidence::translation_left(names, m, (&src, &tgt), tp))
                 || (entity_gone
                     && !entity_echoed(m, tgt_code, &super::matching::para_words(&tgt, tp)));
             // Found only next door, in a paragraph that owes the mention to
