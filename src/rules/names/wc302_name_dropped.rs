@@ -146,6 +146,11 @@ impl Rule for NameDropped {
             let absent = names.tgt.cased
                 && name_like(m, src_caps, true)
                 && absent_everywhere(names, m, tgt_words.get_or_insert_with(|| side_words(&tgt)));
+            let copied = copied_name(
+                m,
+                src_text_of(&src, m),
+                tables.lang(src.lang().map(|l| l.code())),
+            ) && m.toks.iter().any(|k| k.cross) == target_cross(names, tp);
             let replacement = (absent
                 && !entity_written(m, &tgt, tp)
                 && !has_common_word(m, src_lower.get_or_insert_with(|| lower_words(src.text()))))
@@ -195,15 +200,16 @@ impl Rule for NameDropped {
             // A table entity only when no word of the paragraph starts
             // like its target-language form or the source word (an
             // inflected form the tables do not list: Vídni for Vídeň).
-            let confident = (m.person && m.strength == Strength::Strong)
+            // A person: a title or a given name marks it (a given name
+            // also at a sentence's start, where German makes it weaker).
+            let confident = (m.person
+                && (m.strength == Strength::Strong
+                    || (absent
+                        && m.toks.len() >= 2
+                        && m.toks.first().is_some_and(|k| tables.is_given(k)))))
                 || replacement.is_some()
                 || (absent
-                    && copied_name(
-                        m,
-                        src_text_of(&src, m),
-                        tables.lang(src.lang().map(|l| l.code())),
-                    )
-                    && m.toks.iter().any(|k| k.cross) == target_cross(names, tp)
+                    && copied
                     && !super::dropped_evidence::translation_left(names, m, (&src, &tgt), tp))
                 || (entity_gone
                     && !entity_echoed(m, tgt_code, &super::matching::para_words(&tgt, tp)));
@@ -240,8 +246,10 @@ fn src_text_of<'t>(src: &crate::rules::SideContext<'t>, m: &Mention) -> &'t str 
 /// True when a mention is capitalised inside a sentence in a language that
 /// capitalises neither common nouns nor every word of a thing's name: a
 /// proper name (a person, a company, a newspaper), which translations into
-/// the same script copy. A run of words, or a single word of three letters
-/// or more that is no ordinal (`XIVe`). Table entities are left out (their
+/// the same script copy. A run of words (also at a sentence's start, where
+/// a common word may precede the name: every word must then be missing),
+/// or a single word of three letters or more, inside a sentence, that is
+/// no ordinal (`XIVe`). Table entities are left out (their
 /// forms differ between languages), and so are mentions with a word the
 /// document also writes as an ordinary word.
 fn copied_name(m: &Mention, text: &str, lang: &super::data::LangNames) -> bool {
@@ -253,7 +261,7 @@ fn copied_name(m: &Mention, text: &str, lang: &super::data::LangNames) -> bool {
     !lang.noun_caps
         && !lang.title_case
         && m.strength == strength
-        && !m.initial
+        && (m.toks.len() >= 2 || !m.initial)
         && !m.acronym
         && m.entities.is_empty()
         && m.toks.iter().all(|k| !k.common)
