@@ -144,6 +144,16 @@ pub fn translation_left(
         .filter(|k| k.kind == TokenKind::Word)
         .map(|k| strict(&src_text[ss + k.start..ss + k.end]))
         .collect();
+    // First four letters of the other words of the source paragraph: a
+    // target word sharing them translates one of those (Amerykanami →
+    // Americans), not the missing name.
+    let head = |w: &str| w.chars().take(4).collect::<String>();
+    let src_heads: HashSet<String> = tokens(&src_text[ss..se])
+        .filter(|k| k.kind == TokenKind::Word && !(ss + k.start >= m.start && ss + k.end <= m.end))
+        .map(|k| strict(&src_text[ss + k.start..ss + k.end]))
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| head(&w))
+        .collect();
     let text = tgt.text();
     let code = tgt.lang().map(|l| l.code());
     let calendar = calendar_words(code);
@@ -159,6 +169,7 @@ pub fn translation_left(
                 && w.chars().count() >= 2
                 && !calendar.is_some_and(|c| c.contains(&l))
                 && !src_words.contains(&strict(w))
+                && !src_heads.contains(&head(&strict(w)))
                 && !{
                     let k = super::extract::name_tok(t, t.lang(code), text, a, b);
                     others

@@ -593,6 +593,24 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_word_translating_another_source_word_leaves_the_drop_a_warning() {
+        // "Americans" translates "Amerykanami", not the missing "Rowhani".
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "Chcemy negocjować z Amerykanami, powiedział w sobotę Rowhani.",
+                "pl",
+            )),
+            (
+                "We want to negotiate with the Americans, he said on Saturday.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
     fn roman_ordinals_are_no_names() {
         assert!(ordinal("XIVe"));
         assert!(ordinal("IIIrd"));
