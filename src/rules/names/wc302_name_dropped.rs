@@ -25,11 +25,15 @@ crate::declare_rule! {
     /// the tables that the whole translation never names in any form, a
     /// name absent from the whole translation with another personal name
     /// or table entity, unknown to the source, in its place (a replaced
-    /// name), or a run of capitalised words inside a sentence, written in
-    /// the target's script, that the whole translation lacks while its
-    /// paragraph has nothing the name could have been translated into (no
-    /// unmatched name, no run of capitalised words the source does not
-    /// have). The last needs a source language that capitalises only
+    /// name), a name the translation copies (below) that it lacks
+    /// everywhere while the target paragraph has nothing the name could
+    /// have been translated into (no unmatched name, no capitalised word
+    /// that neither the source paragraph nor its other names account for),
+    /// or a multi-word name, no person's, that only a neighbouring
+    /// paragraph has, which mentions it no more often than its own source
+    /// does (so it was not moved there). A name the translation copies is,
+    /// in the target's script, a run of capitalised words or a single one
+    /// inside a sentence, in a source language that capitalises only
     /// names: not German, which capitalises nouns, nor English, which
     /// capitalises every word of a thing's name (`Swimming Pool`). Other
     /// drops are hints (info).
@@ -54,8 +58,9 @@ crate::declare_rule! {
     /// tables list the institution. Single capitalised words of German are
     /// checked only when the tables know them, since German capitalises
     /// every noun. A name replaced by a pronoun or a title ("the minister")
-    /// is reported. A multi-word name translated into lower-case words
-    /// (`Nouvel An` → `new year`) is reported as a warning.
+    /// is reported. A name translated into lower-case words (`Nouvel An` →
+    /// `new year`) is reported as a warning. Names of German and English
+    /// sources that are neither persons nor table entities stay hints.
     pub struct NameDropped {
         code: "WC302",
         name: "name-dropped",
@@ -210,7 +215,9 @@ impl Rule for NameDropped {
                 || replacement.is_some()
                 || (absent
                     && copied
-                    && !super::dropped_evidence::translation_left(names, m, (&src, &tgt), tp))
+                    && !super::dropped_evidence::translation_left(names, m, (&src, &tgt), tp)
+                    && !(m.toks.len() == 1
+                        && lowercase_echo(m, &super::matching::para_words(&tgt, tp))))
                 || (entity_gone
                     && !entity_echoed(m, tgt_code, &super::matching::para_words(&tgt, tp)));
             // Found only next door, in a paragraph that owes the mention to
@@ -267,6 +274,21 @@ fn copied_name(m: &Mention, text: &str, lang: &super::data::LangNames) -> bool {
         && m.toks.iter().all(|k| !k.common)
         && (m.toks.len() >= 2
             || (text.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !ordinal(text)))
+}
+
+/// True when a word of the paragraph, in any case, starts with the same
+/// three letters as a word of the mention or is spelled much like it: the
+/// name may have been translated into an ordinary word (Corso → course,
+/// Unidad → unit).
+fn lowercase_echo(m: &Mention, para: &[NameTok]) -> bool {
+    m.toks.iter().any(|x| {
+        let head = |s: &str| s.chars().take(3).collect::<String>();
+        para.iter().any(|w| {
+            (x.strict.chars().count() >= 3 && head(&x.strict) == head(&w.strict))
+                || (x.strict.chars().next() == w.strict.chars().next()
+                    && strsim::jaro_winkler(&x.strict, &w.strict) >= 0.85)
+        })
+    })
 }
 
 /// True for a Roman numeral with an ordinal ending (`XIVe`, `IIIrd`).
@@ -608,6 +630,25 @@ mod tests {
             1,
         );
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn single_word_translated_into_an_ordinary_word_is_a_hint() {
+        // "course" translates the capitalised "Corso" (and "unit" would
+        // translate "Unidad").
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "I tutor sono responsabili della gestione del Corso nei tirocini.",
+                "it",
+            )),
+            (
+                "The tutors are responsible for managing the course in internships.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Info);
     }
 
     #[test]
