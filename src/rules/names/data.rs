@@ -38,6 +38,11 @@ pub struct LangTable {
     /// True when the language capitalises common nouns (German).
     #[serde(default)]
     pub noun_capitalisation: bool,
+    /// True when the language capitalises every content word of the names
+    /// of things, events and works (English `Swimming Pool`, `Ice Age`), so
+    /// that a run of capitalised words is often a translatable phrase.
+    #[serde(default)]
+    pub title_case_names: bool,
     /// Forms of address stripped before a name (`Mr`, `Frau`, `pan`).
     #[serde(default)]
     pub honorifics: Vec<String>,
@@ -116,6 +121,9 @@ pub struct LangNames {
     pub prefixes: Vec<String>,
     /// Capitalises common nouns.
     pub noun_caps: bool,
+    /// Capitalises every content word of the names of things (see
+    /// [`LangTable::title_case_names`]).
+    pub title_case: bool,
     /// Lowercase determiners before common nouns (noun-capitalising
     /// languages).
     pub determiners: HashSet<String>,
@@ -244,6 +252,7 @@ fn build() -> NameTables {
         e.endings = sorted_longest_first(&t.endings);
         e.prefixes = sorted_longest_first(&t.prefixes);
         e.noun_caps = t.noun_capitalisation;
+        e.title_case = t.title_case_names;
         e.determiners.extend(lower_set(&t.determiners));
         e.noun_suffixes = sorted_longest_first(&t.noun_suffixes);
         lang_tables.push(t);

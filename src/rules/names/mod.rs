@@ -8,6 +8,7 @@
 //! live in `corpora/tables/names/` ([`data`]).
 
 pub mod data;
+pub mod dropped_evidence;
 pub mod extract;
 pub mod glossary;
 pub mod key;

@@ -22,10 +22,21 @@ crate::declare_rule! {
     ///
     /// It is a warning when the evidence is strong: a person's name (a
     /// title or a frequent given name marks it), a place or organisation of
-    /// the tables that the whole translation never names in any form, or a
+    /// the tables that the whole translation never names in any form, a
     /// name absent from the whole translation with another personal name
     /// or table entity, unknown to the source, in its place (a replaced
-    /// name). Other drops are hints (info).
+    /// name), a name the translation copies (below) that it lacks
+    /// everywhere while the target paragraph has nothing the name could
+    /// have been translated into (no unmatched name, no capitalised word
+    /// that neither the source paragraph nor its other names account for),
+    /// or a multi-word name, no person's, that only a neighbouring
+    /// paragraph has, which mentions it no more often than its own source
+    /// does (so it was not moved there). A name the translation copies is,
+    /// in the target's script, a run of capitalised words or a single one
+    /// inside a sentence, in a source language that capitalises only
+    /// names: not German, which capitalises nouns, nor English, which
+    /// capitalises every word of a thing's name (`Swimming Pool`). Other
+    /// drops are hints (info).
     ///
     /// ## Why is this bad?
     /// A name that disappears takes the attribution with it: a quotation
@@ -47,7 +58,9 @@ crate::declare_rule! {
     /// tables list the institution. Single capitalised words of German are
     /// checked only when the tables know them, since German capitalises
     /// every noun. A name replaced by a pronoun or a title ("the minister")
-    /// is reported.
+    /// is reported. A name translated into lower-case words (`Nouvel An` →
+    /// `new year`) is reported as a warning. Names of German and English
+    /// sources that are neither persons nor table entities stay hints.
     pub struct NameDropped {
         code: "WC302",
         name: "name-dropped",
@@ -75,10 +88,9 @@ impl Rule for NameDropped {
         let mut src_lower: Option<HashSet<String>> = None;
         let mut src_words: Option<Vec<NameTok>> = None;
         let mut tgt_words: Option<Vec<NameTok>> = None;
+        let links = &al.paragraphs;
+        let src_links = super::dropped_evidence::source_links(links, src.paragraph_count());
         for (i, st) in names.src_status.iter().enumerate() {
-            if *st != SrcStatus::Missing {
-                continue;
-            }
             let m = &names.src.mentions[i];
             if !reportable(m) {
                 continue;
@@ -86,6 +98,20 @@ impl Rule for NameDropped {
             let Some(tp) = names.src_target_para[i] else {
                 continue;
             };
+            let mut nb = false;
+            if *st == SrcStatus::Found {
+                let Some(k) = src_links.get(m.paragraph).copied().flatten() else {
+                    continue;
+                };
+                if !names.tgt.cased
+                    || !super::dropped_evidence::found_only_in_neighbours(names, &tgt, links, k, m)
+                {
+                    continue;
+                }
+                nb = true;
+            } else if *st != SrcStatus::Missing {
+                continue;
+            }
             if !names.tgt.cased {
                 // Into scripts without case only table names are checked.
                 let known = m.entities.iter().any(|&e| {
@@ -105,7 +131,7 @@ impl Rule for NameDropped {
                 let k = al.link_of_target(tp).unwrap_or(0);
                 // A person's surname in a neighbour may just refer back:
                 // only the aligned paragraphs excuse a personal name.
-                let (lo, hi) = if m.person {
+                let (lo, hi) = if m.person || nb {
                     (k, k.min(al.paragraphs.len().saturating_sub(1)))
                 } else {
                     (
@@ -125,6 +151,11 @@ impl Rule for NameDropped {
             let absent = names.tgt.cased
                 && name_like(m, src_caps, true)
                 && absent_everywhere(names, m, tgt_words.get_or_insert_with(|| side_words(&tgt)));
+            let copied = copied_name(
+                m,
+                src_text_of(&src, m),
+                tables.lang(src.lang().map(|l| l.code())),
+            ) && m.toks.iter().any(|k| k.cross) == target_cross(names, tp);
             let replacement = (absent
                 && !entity_written(m, &tgt, tp)
                 && !has_common_word(m, src_lower.get_or_insert_with(|| lower_words(src.text()))))
@@ -148,6 +179,11 @@ impl Rule for NameDropped {
                         m.paragraph,
                         quoted(&tgt.text()[r.start..r.end])
                     ),
+                    None if nb => format!(
+                        "name {} of source paragraph {} is missing from its translation (the neighbouring paragraphs mention it only as often as their sources do)",
+                        quoted(name),
+                        m.paragraph
+                    ),
                     None => format!(
                         "name {} of source paragraph {} is missing from the translation",
                         quoted(name),
@@ -169,10 +205,34 @@ impl Rule for NameDropped {
             // A table entity only when no word of the paragraph starts
             // like its target-language form or the source word (an
             // inflected form the tables do not list: Vídni for Vídeň).
-            let confident = (m.person && m.strength == Strength::Strong)
+            // A person: a title or a given name marks it (a given name
+            // also at a sentence's start, where German makes it weaker).
+            let confident = (m.person
+                && (m.strength == Strength::Strong
+                    || (absent
+                        && m.toks.len() >= 2
+                        && m.toks.first().is_some_and(|k| tables.is_given(k)))))
                 || replacement.is_some()
+                || (absent
+                    && copied
+                    && !super::dropped_evidence::translation_left(names, m, (&src, &tgt), tp)
+                    && !(m.toks.len() == 1
+                        && lowercase_echo(m, &super::matching::para_words(&tgt, tp))))
                 || (entity_gone
                     && !entity_echoed(m, tgt_code, &super::matching::para_words(&tgt, tp)));
+            // Found only next door, in a paragraph that owes the mention to
+            // its own source: a name of several words that is no person's
+            // (a translation may shorten a person to a title or a pronoun
+            // beside the other mentions).
+            let confident = if nb {
+                m.toks.len() >= 2
+                    && m.entities.is_empty()
+                    && !m.person
+                    && !m.acronym
+                    && m.toks.iter().all(|k| !k.common)
+            } else {
+                confident
+            };
             if !confident {
                 f.severity = Severity::Info;
             }
@@ -183,6 +243,58 @@ impl Rule for NameDropped {
             out.push(f);
         }
     }
+}
+
+/// The source text of a mention.
+fn src_text_of<'t>(src: &crate::rules::SideContext<'t>, m: &Mention) -> &'t str {
+    src.text().get(m.start..m.end).unwrap_or("")
+}
+
+/// True when a mention is capitalised inside a sentence in a language that
+/// capitalises neither common nouns nor every word of a thing's name: a
+/// proper name (a person, a company, a newspaper), which translations into
+/// the same script copy. A run of words (also at a sentence's start, where
+/// a common word may precede the name: every word must then be missing),
+/// or a single word of three letters or more, inside a sentence, that is
+/// no ordinal (`XIVe`). Table entities are left out (their
+/// forms differ between languages), and so are mentions with a word the
+/// document also writes as an ordinary word.
+fn copied_name(m: &Mention, text: &str, lang: &super::data::LangNames) -> bool {
+    let strength = if m.toks.len() >= 2 {
+        Strength::Strong
+    } else {
+        Strength::Medium
+    };
+    !lang.noun_caps
+        && !lang.title_case
+        && m.strength == strength
+        && (m.toks.len() >= 2 || !m.initial)
+        && !m.acronym
+        && m.entities.is_empty()
+        && m.toks.iter().all(|k| !k.common)
+        && (m.toks.len() >= 2
+            || (text.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !ordinal(text)))
+}
+
+/// True when a word of the paragraph, in any case, starts with the same
+/// three letters as a word of the mention or is spelled much like it: the
+/// name may have been translated into an ordinary word (Corso → course,
+/// Unidad → unit).
+fn lowercase_echo(m: &Mention, para: &[NameTok]) -> bool {
+    m.toks.iter().any(|x| {
+        let head = |s: &str| s.chars().take(3).collect::<String>();
+        para.iter().any(|w| {
+            (x.strict.chars().count() >= 3 && head(&x.strict) == head(&w.strict))
+                || (x.strict.chars().next() == w.strict.chars().next()
+                    && strsim::jaro_winkler(&x.strict, &w.strict) >= 0.85)
+        })
+    })
+}
+
+/// True for a Roman numeral with an ordinal ending (`XIVe`, `IIIrd`).
+fn ordinal(word: &str) -> bool {
+    let rest = word.trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M']);
+    rest.len() < word.len() && rest.chars().count() <= 3 && rest.chars().all(char::is_lowercase)
 }
 
 /// True when the target paragraph's names are written in a non-Latin
@@ -431,6 +543,120 @@ mod tests {
             1,
         );
         assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn copied_run_missing_is_a_warning() {
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "La empresa Construcciones Ruiz Beltrán ganó el contrato para renovar el puente.",
+                "es",
+            )),
+            ("The company won the contract to renovate the bridge.", "en"),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn run_translated_into_capitalised_words_is_a_hint() {
+        // The target's "Nations Cup" may translate the missing name.
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "Kolejne zawody Pucharu Narodów odbędą się w przyszły weekend.",
+                "pl",
+            )),
+            (
+                "The next Nations Cup competition will take place next weekend.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn english_title_case_run_is_a_hint() {
+        // English capitalises the words of a thing's name, which translators
+        // translate.
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "Guests can use the Swimming Pool every morning before breakfast.",
+                "en",
+            )),
+            (
+                "Los huéspedes pueden usar la piscina cada mañana antes del desayuno.",
+                "es",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn single_word_translated_into_a_capitalised_word_is_a_hint() {
+        // "House" may translate the missing "Chambre".
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "Le texte a été adopté hier par la Chambre après un long débat.",
+                "fr",
+            )),
+            (
+                "The text was adopted yesterday by the House after a long debate.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn capitalised_word_translating_another_source_word_leaves_the_drop_a_warning() {
+        // "Americans" translates "Amerykanami", not the missing "Rowhani".
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "Chcemy negocjować z Amerykanami, powiedział w sobotę Rowhani.",
+                "pl",
+            )),
+            (
+                "We want to negotiate with the Americans, he said on Saturday.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn single_word_translated_into_an_ordinary_word_is_a_hint() {
+        // "course" translates the capitalised "Corso" (and "unit" would
+        // translate "Unidad").
+        let f = assert_findings(
+            &NameDropped,
+            Some((
+                "I tutor sono responsabili della gestione del Corso nei tirocini.",
+                "it",
+            )),
+            (
+                "The tutors are responsible for managing the course in internships.",
+                "en",
+            ),
+            1,
+        );
+        assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn roman_ordinals_are_no_names() {
+        assert!(ordinal("XIVe"));
+        assert!(ordinal("IIIrd"));
+        assert!(!ordinal("Xavier"));
+        assert!(!ordinal("Lemaréchal"));
     }
 
     #[test]
