@@ -137,14 +137,11 @@ pub fn word_slips(
             {
                 continue;
             }
-            // An ordinary word, or a proper noun the list knows (Russian
-            // Knights, Johns Hopkins).
-            let ordinary_neighbour = (0..m.toks.len()).any(|j| {
-                let z = &m.toks[j];
-                j != k
-                    && !z.acronym
-                    && (lex.contains(&lower(m, j)) || lex.is_proper(&tgt_text[z.start..z.end]))
-            });
+            // An ordinary word beside it (a proper noun would not do: a
+            // given name marks a person, whose surname may be one letter
+            // from a word: Gretchen Whitmer / whither).
+            let ordinary_neighbour = (0..m.toks.len())
+                .any(|j| j != k && !m.toks[j].acronym && lex.contains(&lower(m, j)));
             if !ordinary_neighbour && w.len() < LONG + 1 {
                 continue;
             }
