@@ -195,7 +195,10 @@ impl NameTables {
     /// True when a name word is a frequent given name, in any
     /// transliteration.
     pub fn is_given(&self, tok: &super::extract::NameTok) -> bool {
-        self.given.contains(&tok.strict) || self.given_loose.contains(tok.key())
+        // Short words are compared as written: loose keys of three letters
+        // collide with ordinary words (Way / Wei).
+        self.given.contains(&tok.strict)
+            || (tok.strict.chars().count() >= 4 && self.given_loose.contains(tok.key()))
     }
 
     /// Entities whose form has this strict key.
@@ -387,6 +390,16 @@ pub fn tables() -> &'static NameTables {
 mod tests {
     use super::super::key::{loose, loose_agree};
     use super::*;
+
+    #[test]
+    fn short_words_are_given_names_only_as_written() {
+        let t = tables();
+        let tok = |w: &str| super::super::extract::name_tok(t, t.lang(Some("en")), w, 0, w.len());
+        assert!(!t.is_given(&tok("Way")), "Way / Wei");
+        assert!(t.is_given(&tok("Wei")));
+        assert!(t.is_given(&tok("Aleksandr")));
+        assert!(t.is_given(&tok("Alexandr")), "loose key of a long name");
+    }
 
     #[test]
     fn romanisation_examples_hold() {
