@@ -23,9 +23,10 @@ crate::declare_rule! {
     /// It is a warning when the evidence is strong: a person's name (a
     /// title or a frequent given name marks it), a place or organisation of
     /// the tables that the whole translation never names in any form, a
-    /// name absent from the whole translation with another personal name
-    /// or table entity, unknown to the source, in its place (a replaced
-    /// name), a name the translation copies (below) that it lacks
+    /// name absent from the whole translation with another personal name,
+    /// table entity or proper noun of the target language's word list
+    /// (`corpora/tables/lexicon/`), unknown to the source, in its place (a
+    /// replaced name), a name the translation copies (below) that it lacks
     /// everywhere while the target paragraph has nothing the name could
     /// have been translated into (no unmatched name, no capitalised word
     /// that neither the source paragraph nor its other names account for),
@@ -161,7 +162,8 @@ impl Rule for NameDropped {
                 && !has_common_word(m, src_lower.get_or_insert_with(|| lower_words(src.text()))))
             .then(|| {
                 let words = src_words.get_or_insert_with(|| side_words(&src));
-                replaced_by(names, m, tp, words)
+                let lex = super::lexicon::lexicon(tgt_code).map(|l| (l, tgt.text()));
+                replaced_by(names, m, tp, words, lex)
             })
             .flatten();
             let name = &src.text()[m.start..m.end];
@@ -394,8 +396,21 @@ fn replaced_by<'n>(
     m: &Mention,
     tp: usize,
     src_words: &[NameTok],
+    lex: Option<(&super::lexicon::Lexicon, &str)>,
 ) -> Option<&'n Mention> {
     let t = super::data::tables();
+    // A name the target language's word list knows as a proper noun and
+    // not as an ordinary word (Google, Austria), not a translated phrase
+    // (Trade, Sun); in place of a name written in the same script, whose
+    // absence is then sure.
+    let known_proper = |tm: &Mention| {
+        lex.is_some_and(|(l, text)| {
+            tm.toks.iter().all(|k| {
+                let w = &text[k.start..k.end];
+                l.is_proper(w) && !l.contains(&w.to_lowercase())
+            })
+        })
+    };
     names.tgt.by_para[tp]
         .clone()
         .filter(|&ti| names.tgt_status[ti] == TgtStatus::Added)
@@ -404,11 +419,12 @@ fn replaced_by<'n>(
             !tm.acronym
                 && tm.strength > Strength::Weak
                 && !tm.initial
-                && (if m.entities.is_empty() {
-                    tm.toks.len() >= 2 && t.is_given(&tm.toks[0])
-                } else {
-                    names.src.cased && !tm.entities.is_empty()
-                })
+                && ((known_proper(tm) && names.src.cased && !m.toks.iter().any(|k| k.cross))
+                    || if m.entities.is_empty() {
+                        tm.toks.len() >= 2 && t.is_given(&tm.toks[0])
+                    } else {
+                        names.src.cased && !tm.entities.is_empty()
+                    })
                 && !alike(m, tm)
                 && !names.src.mentions.iter().any(|sm| {
                     sm.entities.iter().any(|e| tm.entities.contains(e))
