@@ -108,6 +108,12 @@ impl Rule for NameMisspelled {
             let (Some(x), Some(y)) = (m.toks.get(a), tm.toks.get(b)) else {
                 continue;
             };
+            // A case form of the source name's table entity that the
+            // extractor did not tie to it (Evropě run together with the
+            // next name).
+            if entity_case_form(&m.entities, y) {
+                continue;
+            }
             let wrong = &tgt_text[y.start..y.end];
             let right = &src_text[x.start..x.end];
             let preferred = glossary.and_then(|g| g.replacement(tm, &cx.target));
@@ -235,6 +241,23 @@ fn word_slip_finding(
     f.source_paragraph = names.tgt_source_para[slip.mention];
     f.target_evidence = Some((tm.start, tm.end));
     f
+}
+
+/// True when `y` minus a case ending of its language is the stem of a form
+/// of one of `entities` (Evropě: Evropa): an inflected name, not a slip.
+fn entity_case_form(entities: &[u32], y: &NameTok) -> bool {
+    let super::lattice::Spellings::Latin(stems) = &y.spellings else {
+        return false;
+    };
+    let t = super::data::tables();
+    stems.iter().filter(|s| s.chars().count() >= 4).any(|s| {
+        entities.iter().any(|&e| {
+            t.entities[e as usize].forms.iter().any(|(_, f)| {
+                let fk = super::key::strict(f);
+                fk.starts_with(&**s) && fk.chars().count() <= s.chars().count() + 2
+            })
+        })
+    })
 }
 
 /// True when the translation itself spells the source word correctly
@@ -450,6 +473,19 @@ mod tests {
             1,
         );
         assert_eq!(f[0].severity, crate::finding::Severity::Info);
+    }
+
+    #[test]
+    fn entity_case_forms_are_not_slips() {
+        let t = crate::rules::names::data::tables();
+        let tok = |w: &str, lang: &str| {
+            crate::rules::names::extract::name_tok(t, t.lang(Some(lang)), w, 0, w.len())
+        };
+        let europe = t.entities_of("europe").to_vec();
+        let vietnam = t.entities_of("vietnam").to_vec();
+        assert!(!europe.is_empty() && !vietnam.is_empty());
+        assert!(entity_case_form(&europe, &tok("Evropě", "cs")));
+        assert!(!entity_case_form(&vietnam, &tok("Vietnlm", "en")));
     }
 
     #[test]
