@@ -177,7 +177,7 @@ fn missing_data_folder_exits_2() {
 /// set from the measured values minus (plus) a margin; see [`margin`].
 const BOUNDS: &[(&str, f64)] = &[
     ("false-alarms.any.de-fr", 0.044),
-    ("false-alarms.any.en-cs", 0.053),
+    ("false-alarms.any.en-cs", 0.051),
     ("false-alarms.any.en-de", 0.042),
     ("false-alarms.any.en-es", 0.051),
     ("false-alarms.any.en-it", 0.012),
@@ -317,8 +317,8 @@ const BOUNDS: &[(&str, f64)] = &[
     ("ced.all.mcc", 0.468),
     ("ced.all.recall", 0.255),
     ("ced.all.precision", 0.841),
-    ("mqm.wmt24-esa-en-cs.precision", 0.085),
-    ("mqm.wmt24-esa-en-cs.clean-flagged", 0.057),
+    ("mqm.wmt24-esa-en-cs.precision", 0.087),
+    ("mqm.wmt24-esa-en-cs.clean-flagged", 0.055),
     ("mqm.wmt24-esa-en-ja.precision", 0.057),
     ("mqm.wmt24-esa-en-ja.clean-flagged", 0.045),
     ("mqm.wmt24-esa-en-zh.precision", 0.017),
@@ -346,7 +346,7 @@ const BOUNDS: &[(&str, f64)] = &[
     ("mqm.precision.quotes", 0.253),
     ("mqm.precision.punctuation", 0.220),
     ("mqm.precision.numbers", 0.115),
-    ("mqm.precision.names", 0.180),
+    ("mqm.precision.names", 0.183),
     ("mqm.precision.literal", 0.566),
     ("mqm.precision.boilerplate", 0.900),
     ("mqm.precision.formatting", 0.210),
