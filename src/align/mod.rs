@@ -103,6 +103,22 @@ impl Alignment {
         self.paragraphs.iter().position(|l| l.source.contains(&p))
     }
 
+    /// [`Alignment::link_of_source`] of every source paragraph
+    /// `0..paragraphs`, computed in one pass (the first link holding each).
+    pub fn links_of_sources(&self, paragraphs: usize) -> Vec<Option<usize>> {
+        let mut out = vec![None; paragraphs];
+        for (k, l) in self.paragraphs.iter().enumerate() {
+            for &p in &l.source {
+                if let Some(slot) = out.get_mut(p)
+                    && slot.is_none()
+                {
+                    *slot = Some(k);
+                }
+            }
+        }
+        out
+    }
+
     /// The paragraph link holding target paragraph `p`.
     pub fn link_of_target(&self, p: usize) -> Option<usize> {
         self.paragraphs.iter().position(|l| l.target.contains(&p))
@@ -243,6 +259,24 @@ mod tests {
                 (vec![4], vec![3])
             ]
         );
+    }
+
+    #[test]
+    fn source_paragraphs_know_their_link() {
+        let link = |source: &[usize], target: &[usize]| Link {
+            source: source.to_vec(),
+            target: target.to_vec(),
+            score: 1.0,
+        };
+        let a = Alignment {
+            paragraphs: vec![link(&[0, 1], &[0]), link(&[], &[1]), link(&[2], &[2, 3])],
+            ..Alignment::default()
+        };
+        let table = a.links_of_sources(4);
+        assert_eq!(table, [Some(0), Some(0), Some(2), None]);
+        for (p, k) in table.iter().enumerate() {
+            assert_eq!(*k, a.link_of_source(p));
+        }
     }
 
     #[test]

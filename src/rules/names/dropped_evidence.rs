@@ -12,21 +12,6 @@ use crate::segment::{TokenKind, tokens};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// The paragraph link of each source paragraph (first link holding it).
-pub fn source_links(links: &[Link], paragraphs: usize) -> Vec<Option<usize>> {
-    let mut out = vec![None; paragraphs];
-    for (k, l) in links.iter().enumerate() {
-        for &p in &l.source {
-            if let Some(slot) = out.get_mut(p)
-                && slot.is_none()
-            {
-                *slot = Some(k);
-            }
-        }
-    }
-    out
-}
-
 /// True when a word of `m` is the same name as `w`.
 fn tok_same(m: &Mention, w: &NameTok) -> bool {
     m.toks
@@ -191,23 +176,4 @@ pub fn translation_left(
         }
         false
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn link(source: &[usize], target: &[usize]) -> Link {
-        Link {
-            source: source.to_vec(),
-            target: target.to_vec(),
-            score: 1.0,
-        }
-    }
-
-    #[test]
-    fn source_paragraphs_know_their_link() {
-        let links = [link(&[0, 1], &[0]), link(&[], &[1]), link(&[2], &[2, 3])];
-        assert_eq!(source_links(&links, 4), [Some(0), Some(0), Some(2), None]);
-    }
 }

@@ -169,16 +169,15 @@ pub struct Lattice {
     first: Vec<char>,
     /// Shortest and longest spelling, in letters.
     len_range: (usize, usize),
-    /// True when built from a stem (the word minus a case ending).
-    stem: bool,
-    /// Letters the stem lost (0 for the whole word).
+    /// Letters the word lost to a case ending when the lattice is built
+    /// from a stem (0 for the whole word).
     cut: usize,
 }
 
 impl Lattice {
     /// The lattice of a lowercase Cyrillic word, or `None` when it has no
-    /// Cyrillic letter.
-    pub fn new(word: &str, r: &Renderings, stem: bool) -> Option<Lattice> {
+    /// Cyrillic letter. `cut`: letters a stem lost (0 for a whole word).
+    pub fn new(word: &str, r: &Renderings, cut: usize) -> Option<Lattice> {
         let chars: Vec<char> = word.chars().collect();
         if !chars.iter().any(|c| r.letters.contains_key(c)) {
             return None;
@@ -192,8 +191,7 @@ impl Lattice {
             soft_from: units.len(),
             first: Vec::new(),
             len_range: (0, 0),
-            stem,
-            cut: 0,
+            cut,
         };
         let open_start = units
             .first()
@@ -298,7 +296,7 @@ impl Lattice {
         let end = |k: usize| self.junctions[k] as usize * w;
         let last = self.junctions.len() - 1;
         let mut best = cost[end(last) + n];
-        if self.stem && tails {
+        if self.cut > 0 && tails {
             // A Latin word may add up to two vowels to a Cyrillic stem.
             for j in n.saturating_sub(2)..n {
                 if latin[j..].iter().all(|&c| is_latin_vowel(c)) {
@@ -383,16 +381,12 @@ pub fn cyrillic_spellings<'a>(
     stems: impl Iterator<Item = &'a str>,
     r: &Renderings,
 ) -> Spellings {
-    let mut v: Vec<Lattice> = Lattice::new(body, r, false).into_iter().collect();
+    let mut v: Vec<Lattice> = Lattice::new(body, r, 0).into_iter().collect();
     if v.is_empty() {
         return Spellings::None;
     }
     let n = body.chars().count();
-    v.extend(stems.filter_map(|s| {
-        let mut l = Lattice::new(s, r, true)?;
-        l.cut = n.saturating_sub(s.chars().count());
-        Some(l)
-    }));
+    v.extend(stems.filter_map(|s| Lattice::new(s, r, n.saturating_sub(s.chars().count()))));
     Spellings::Cyrillic(v.into())
 }
 

@@ -191,12 +191,13 @@ pub fn entity_slips(names: &PairNames, tgt_lang: Option<&str>, tgt_text: &str) -
     if words.is_empty() {
         return out;
     }
+    let lex = lexicon(Some(lang));
     for (mi, m) in names.tgt.mentions.iter().enumerate() {
         if m.strength == Strength::Weak || !m.entities.is_empty() {
             continue;
         }
         for (k, y) in m.toks.iter().enumerate() {
-            let known = lexicon(Some(lang)).is_some_and(|l| l.is_proper(&tgt_text[y.start..y.end]));
+            let known = lex.is_some_and(|l| l.is_proper(&tgt_text[y.start..y.end]));
             if y.acronym || known || words.iter().any(|(w, _)| *w == y.strict) {
                 continue;
             }

@@ -85,20 +85,18 @@ impl Rule for NameMisspelled {
         }
         pairs.sort_by_key(|p| (names.tgt.mentions[p.2].toks[p.3].start, p.0));
         pairs.dedup_by_key(|p| (p.2, p.3));
-        let mut pairs_taken: Vec<(usize, usize)> = Vec::new();
-        if let Some(lex) = super::lexicon::lexicon(cx.target.lang().map(|l| l.code())) {
-            for slip in super::lexicon::word_slips(names, lex, tgt_text, src_text) {
-                if !pairs.iter().any(|p| p.2 == slip.mention && p.3 == slip.tok) {
-                    pairs_taken.push((slip.mention, slip.tok));
-                    out.push(word_slip_finding(names, &slip, tgt_text));
-                }
-            }
-        }
-        for slip in
-            super::lexicon::entity_slips(names, cx.target.lang().map(|l| l.code()), tgt_text)
-        {
+        // Target words already paired with a source word, then those a
+        // slip below reported: one finding per word.
+        let tgt_code = cx.target.lang().map(|l| l.code());
+        let mut taken: Vec<(usize, usize)> = pairs.iter().map(|p| (p.2, p.3)).collect();
+        let word_slips = super::lexicon::lexicon(tgt_code)
+            .map(|lex| super::lexicon::word_slips(names, lex, tgt_text, src_text))
+            .unwrap_or_default();
+        let entity_slips = super::lexicon::entity_slips(names, tgt_code, tgt_text);
+        for slip in word_slips.into_iter().chain(entity_slips) {
             let at = (slip.mention, slip.tok);
-            if !pairs.iter().any(|p| (p.2, p.3) == at) && !pairs_taken.contains(&at) {
+            if !taken.contains(&at) {
+                taken.push(at);
                 out.push(word_slip_finding(names, &slip, tgt_text));
             }
         }
@@ -142,32 +140,25 @@ impl Rule for NameMisspelled {
             let weak_target =
                 tm.strength == Strength::Weak || m.strength == Strength::Weak || y.common;
             let given = |k: &str| super::data::tables().given.contains(k);
-            // One letter swapped for another that no spelling convention
-            // trades is a typo even in a given name or a word ending.
+            // A personal name's shape: a given name and a surname on both
+            // sides, no place of the tables. Places and their derivations
+            // have exonyms, adapted endings and adjectives one letter off
+            // (Russia / России, Vologda / Вологодскую, Alps / Alpi).
+            let personal_shape = m.toks.len() >= 2
+                && tm.toks.len() >= 2
+                && m.entities.is_empty()
+                && tm.entities.is_empty();
             // Cyrillic against Latin, one letter off every spelling the
             // romanisation schemes give: as sure as a typo in one script.
-            // Only for personal names (a given name and a surname on both
-            // sides): place names and their derivations have exonyms and
-            // adjectives one letter off a transliteration (Russia / России,
-            // Vologda / Вологодскую).
             // From a Latin source only for romanised Slavic names: other
             // Latin names are transcribed by ear, one letter off as often
             // as not (Nielsen / Нільсена, Abdul / Абдель).
-            let lattice_typo = m.toks.len() >= 2
-                && tm.toks.len() >= 2
-                && m.entities.is_empty()
-                && tm.entities.is_empty()
-                && !x.common
-                && !y.common
-                && super::lattice::cross_typo(x, y);
-            // A last letter changed is a slip only in a personal name's
-            // shape (places adapt endings: Alps / Alpi, Emirats / Emirate).
-            let slip = typo_like(&x.strict, &y.strict)
-                || (final_slip(x, y)
-                    && m.toks.len() >= 2
-                    && tm.toks.len() >= 2
-                    && m.entities.is_empty()
-                    && tm.entities.is_empty());
+            let lattice_typo =
+                personal_shape && !x.common && !y.common && super::lattice::cross_typo(x, y);
+            // One letter swapped for another that no spelling convention
+            // trades is a typo even in a given name or a word ending; a
+            // last letter changed only in a personal name's shape.
+            let slip = typo_like(&x.strict, &y.strict) || (final_slip(x, y) && personal_shape);
             let adapted = !slip
                 && (given(&x.strict)
                     || given(&y.strict)

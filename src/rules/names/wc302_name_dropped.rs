@@ -90,7 +90,7 @@ impl Rule for NameDropped {
         let mut src_words: Option<Vec<NameTok>> = None;
         let mut tgt_words: Option<Vec<NameTok>> = None;
         let links = &al.paragraphs;
-        let src_links = super::dropped_evidence::source_links(links, src.paragraph_count());
+        let src_links = al.links_of_sources(src.paragraph_count());
         for (i, st) in names.src_status.iter().enumerate() {
             let m = &names.src.mentions[i];
             if !reportable(m) {
